@@ -1,0 +1,144 @@
+import { FRAME_SAMPLES, OPUS_RATE, type OpusCodec } from "./opus.js";
+import { Resampler, floatToInt16, int16ToFloat } from "./resampler.js";
+import type { FrameClock } from "./clock.js";
+import type { Metrics } from "../metrics.js";
+
+export interface RtpOut {
+  payload: Buffer;
+  sequenceNumber: number;
+  timestamp: number;
+  marker: boolean;
+}
+
+export interface OutboundEvents {
+  send(packet: RtpOut): void;
+  /** First frame of a talk spurt went out. */
+  onStarted(): void;
+  /** The queue ran dry after `finish()` or `clear()`: everything queued has been sent (or dropped). */
+  onStopped(): void;
+}
+
+/**
+ * Bot audio on its way to the caller: resampled to 48 kHz, queued, and released one 20 ms Opus
+ * frame per clock slot. RTP timestamps follow the clock slot, so silence gaps stay honest.
+ */
+export class OutboundAudio {
+  private readonly queue: Float32Array[] = [];
+  private head = 0;
+  private queued = 0;
+  private resampler: Resampler | null = null;
+  private seq = Math.floor(Math.random() * 0xffff);
+  private readonly tsBase = Math.floor(Math.random() * 0xffffffff);
+  private slotBase = -1;
+  private speaking = false;
+  private finishing = false;
+  private idleSlots = 0;
+  /** Arrival times of chunks that landed on an empty queue, matched to the frame that carries them. */
+  private pendingArrival: number | null = null;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly codec: OpusCodec,
+    private readonly clock: FrameClock,
+    private readonly events: OutboundEvents,
+    private readonly metrics: Metrics,
+  ) {
+    this.unsubscribe = clock.subscribe((slot, slotTime) => this.tick(slot, slotTime));
+  }
+
+  get queuedMs(): number {
+    return (this.queued / OPUS_RATE) * 1000;
+  }
+
+  get isSpeaking(): boolean {
+    return this.speaking;
+  }
+
+  push(pcm: Int16Array, rate: number, receivedAt: number): void {
+    if (!this.resampler || this.resampler.inRate !== rate) this.resampler = new Resampler(rate, OPUS_RATE);
+    const f = this.resampler.process(int16ToFloat(pcm));
+    if (f.length === 0) return;
+    if (this.queued === 0) this.pendingArrival = receivedAt;
+    this.queue.push(f);
+    this.queued += f.length;
+    this.finishing = false;
+  }
+
+  /** The model finished its turn: stop speaking once the queue drains. */
+  finish(): void {
+    this.finishing = true;
+    if (this.queued === 0 && this.speaking) this.stop();
+  }
+
+  /** Barge-in: drop everything not yet sent, at once. */
+  clear(): void {
+    this.queue.length = 0;
+    this.head = 0;
+    this.queued = 0;
+    this.pendingArrival = null;
+    this.resampler?.reset();
+    if (this.speaking) this.stop();
+  }
+
+  private stop(): void {
+    this.speaking = false;
+    this.finishing = false;
+    this.events.onStopped();
+  }
+
+  private take(): Float32Array {
+    const out = new Float32Array(FRAME_SAMPLES);
+    let filled = 0;
+    while (filled < FRAME_SAMPLES && this.queue.length > 0) {
+      const buf = this.queue[0]!;
+      const n = Math.min(FRAME_SAMPLES - filled, buf.length - this.head);
+      out.set(buf.subarray(this.head, this.head + n), filled);
+      filled += n;
+      this.head += n;
+      if (this.head >= buf.length) {
+        this.queue.shift();
+        this.head = 0;
+      }
+    }
+    this.queued -= filled;
+    return out;
+  }
+
+  private tick(slot: number, slotTime: number): void {
+    if (this.slotBase < 0) this.slotBase = slot;
+    // Wait for a full frame mid-turn (the model streams faster than real time); pad only the tail.
+    const ready = this.queued >= FRAME_SAMPLES || (this.queued > 0 && this.finishing);
+    if (!ready) {
+      if (this.speaking && ++this.idleSlots > 50) this.stop();
+      return;
+    }
+    this.idleSlots = 0;
+    const t0 = this.clock.now();
+    const payload = this.codec.encode(floatToInt16(this.take()));
+    const marker = !this.speaking;
+    this.seq = (this.seq + 1) & 0xffff;
+    this.events.send({
+      payload,
+      sequenceNumber: this.seq,
+      timestamp: (this.tsBase + (slot - this.slotBase) * FRAME_SAMPLES) >>> 0,
+      marker,
+    });
+    const now = this.clock.now();
+    this.metrics.frameSent(now - slotTime, now - t0);
+    if (this.pendingArrival !== null) {
+      this.metrics.outLatency(now - this.pendingArrival);
+      this.pendingArrival = null;
+    }
+    if (marker) {
+      this.speaking = true;
+      this.events.onStarted();
+    }
+    if (this.queued === 0 && this.finishing) this.stop();
+  }
+
+  close(): void {
+    this.unsubscribe();
+    this.queue.length = 0;
+    this.queued = 0;
+  }
+}

@@ -1,0 +1,242 @@
+import type { RTCDataChannel } from "werift";
+import type { FrameClock } from "./audio/clock.js";
+import { OpusCodec } from "./audio/opus.js";
+import { OutboundAudio } from "./audio/outbound.js";
+import { Resampler, floatToInt16, int16ToFloat } from "./audio/resampler.js";
+import { EnergyVad } from "./audio/vad.js";
+import { GeminiLiveClient, type GeminiOptions } from "./gemini/client.js";
+import { INPUT_RATE } from "./gemini/protocol.js";
+import type { Logger } from "./logger.js";
+import type { Metrics } from "./metrics.js";
+import type { BotPeer } from "./peer.js";
+import { RTVI_VERSION, parseInbound, readClientMessage, readSendText, rtvi, signalling, type RtviMessage } from "./rtvi.js";
+import { TranscriptMapper } from "./transcript.js";
+
+export type Mode = "gemini" | "offline-demo";
+
+export interface CallOptions {
+  id: string;
+  sessionId: string;
+  mode: Mode;
+  gemini: Omit<GeminiOptions, "logger">;
+  logger: Logger;
+  metrics: Metrics;
+  clock: FrameClock;
+  /** Called once, after every resource of the call has been released. */
+  onEnded(call: Call, reason: string): void;
+}
+
+/** One caller: a WebRTC peer bridged to one Gemini Live socket, speaking RTVI on the data channel. */
+export class Call {
+  readonly id: string;
+  lastActivity = Date.now();
+  private peer: BotPeer | null = null;
+  private channel: RTCDataChannel | null = null;
+  private readonly codec = new OpusCodec();
+  private readonly toGemini = new Resampler(48000, INPUT_RATE);
+  private readonly vad = new EnergyVad();
+  private readonly out: OutboundAudio;
+  private readonly gemini: GeminiLiveClient;
+  private readonly geminiReady: Promise<boolean>;
+  private readonly transcript: TranscriptMapper;
+  private readonly log: Logger;
+  private botTurn = false;
+  private micEnabled = true;
+  private ended = false;
+
+  constructor(private readonly opts: CallOptions) {
+    this.id = opts.id;
+    this.log = opts.logger.child(`call ${opts.id.slice(0, 8)}`);
+    this.transcript = new TranscriptMapper((m) => this.send(m));
+    this.out = new OutboundAudio(this.codec, opts.clock, {
+      send: (p) => this.peer?.writeRtp(p),
+      onStarted: () => this.send(rtvi("bot-started-speaking")),
+      onStopped: () => this.send(rtvi("bot-stopped-speaking")),
+    }, opts.metrics);
+    this.gemini = new GeminiLiveClient({ ...opts.gemini, logger: this.log }, {
+      onAudio: (pcm, rate, at) => {
+        this.startBotTurn();
+        this.out.push(pcm, rate, at);
+      },
+      onInputTranscription: (t) => this.transcript.userFragment(t),
+      onOutputTranscription: (t) => {
+        this.startBotTurn();
+        this.transcript.botFragment(t);
+      },
+      onInterrupted: () => {
+        this.out.clear();
+        this.transcript.interruptBot();
+        this.send(rtvi("bot-interrupted"));
+        this.endBotTurn();
+      },
+      onTurnComplete: () => {
+        this.transcript.flushUser();
+        this.transcript.flushBot();
+        this.endBotTurn();
+        this.out.finish();
+      },
+      onGoAway: (left) =>
+        this.send(rtvi("error", { error: `The model session will end soon${left ? ` (in ${left})` : ""}.`, fatal: false })),
+      onClosed: (reason) => this.fail(reason),
+    });
+    this.geminiReady = this.gemini.connect().then(
+      () => true,
+      (e: unknown) => {
+        this.fail(e instanceof Error ? e.message : "Gemini Live connection failed");
+        return false;
+      },
+    );
+  }
+
+  get isEnded(): boolean {
+    return this.ended;
+  }
+
+  get currentPeer(): BotPeer | null {
+    return this.peer;
+  }
+
+  /** Adopt a (new or restarted) peer; the old one, if any, is closed. */
+  attachPeer(peer: BotPeer): void {
+    const old = this.peer;
+    this.peer = peer;
+    if (old && old !== peer) {
+      this.channel = null;
+      old.close();
+    }
+    peer.attach({
+      onDataChannel: (ch) => this.attachChannel(ch),
+      onRtp: (payload, at) => this.onRtp(payload, at),
+      onClosed: (reason) => {
+        if (this.peer === peer) this.end(reason);
+      },
+    });
+  }
+
+  private attachChannel(ch: RTCDataChannel): void {
+    if (ch.label !== "chat") return;
+    this.channel = ch;
+    ch.onMessage.subscribe((data) => this.onChannelMessage(data));
+    // The client closes its channel when it hangs up; the peer itself may take ~30 s to notice.
+    ch.stateChanged.subscribe((state) => {
+      if (state === "closed" && this.channel === ch) this.end("client closed the data channel");
+    });
+  }
+
+  private send(m: RtviMessage | ReturnType<typeof signalling>): void {
+    const ch = this.channel;
+    if (this.ended || !ch || ch.readyState !== "open") return;
+    try {
+      ch.send(JSON.stringify(m));
+    } catch (e) {
+      this.log.debug("data channel send failed", e);
+    }
+  }
+
+  private onChannelMessage(data: string | Buffer): void {
+    this.lastActivity = Date.now();
+    const msg = parseInbound(data);
+    if (msg.kind === "ping" || msg.kind === "invalid") return;
+    if (msg.kind === "signalling") {
+      if (msg.message.type === "trackStatus" && msg.message.receiver_index === 0) this.setMic(msg.message.enabled !== false);
+      return;
+    }
+    const { type, id, data: body } = msg;
+    switch (type) {
+      case "client-ready":
+        void this.geminiReady.then((ok) => {
+          if (ok) this.send(rtvi("bot-ready", { version: RTVI_VERSION, about: this.about() }, id));
+        });
+        return;
+      case "send-text": {
+        const st = readSendText(body);
+        if (!st) return this.send(rtvi("error-response", { error: "send-text needs data.content", fatal: false }, id));
+        this.send(rtvi("user-llm-text", { text: st.content }));
+        // Gemini Live answers in audio only; audio_response=false cannot be honoured and is ignored.
+        this.gemini.sendText(st.content, st.runImmediately);
+        return;
+      }
+      case "client-message": {
+        const cm = readClientMessage(body);
+        if (!cm) return this.send(rtvi("error-response", { error: "client-message needs data.t", fatal: false }, id));
+        const d = cm.t === "status" ? { mode: this.opts.mode, call_id: this.id } : { echo: cm.d ?? null };
+        return this.send(rtvi("server-response", { t: cm.t, d }, id));
+      }
+      case "disconnect-bot":
+        this.send(signalling("peerLeft"));
+        this.end("client asked the bot to leave");
+        return;
+      default:
+        if (id) this.send(rtvi("error-response", { error: `Unsupported message type: ${type.slice(0, 64)}`, fatal: false }, id));
+    }
+  }
+
+  private about(): Record<string, string> {
+    return { library: "rtvi-react-kit-example", library_version: "0.1.0", platform: "node", platform_version: process.version, mode: this.opts.mode };
+  }
+
+  private setMic(enabled: boolean): void {
+    if (this.micEnabled === enabled) return;
+    this.micEnabled = enabled;
+    if (!enabled && this.vad.speaking) {
+      this.vad.reset();
+      this.send(rtvi("user-stopped-speaking"));
+    }
+    if (!enabled) this.gemini.endAudioStream();
+  }
+
+  private onRtp(payload: Buffer, receivedAt: number): void {
+    this.lastActivity = Date.now();
+    if (!this.micEnabled || this.ended) return;
+    const pcm = this.codec.decode(payload);
+    if (!pcm || pcm.length === 0) return;
+    const f = int16ToFloat(pcm);
+    const ev = this.vad.push(f, (pcm.length / 48000) * 1000);
+    if (ev?.type === "start") this.send(rtvi("user-started-speaking"));
+    if (ev?.type === "stop") this.send(rtvi("user-stopped-speaking"));
+    const down = this.toGemini.process(f);
+    if (down.length === 0 || !this.gemini.isOpen) return;
+    this.gemini.sendAudio(floatToInt16(down));
+    this.opts.metrics.inLatency(performance.now() - receivedAt);
+  }
+
+  private startBotTurn(): void {
+    if (this.botTurn) return;
+    this.botTurn = true;
+    this.transcript.flushUser();
+    this.send(rtvi("bot-llm-started"));
+    this.send(rtvi("bot-tts-started"));
+  }
+
+  private endBotTurn(): void {
+    if (!this.botTurn) return;
+    this.botTurn = false;
+    this.send(rtvi("bot-llm-stopped"));
+    this.send(rtvi("bot-tts-stopped"));
+  }
+
+  /** The model side failed: tell the caller (fatal) and release everything. */
+  private fail(reason: string): void {
+    if (this.ended) return;
+    this.send(rtvi("error", { error: reason, fatal: true }));
+    this.end(reason);
+  }
+
+  end(reason: string): void {
+    if (this.ended) return;
+    // Let queued data-channel messages (error, peerLeft) leave before the peer goes.
+    const peer = this.peer;
+    this.ended = true;
+    this.out.close();
+    this.gemini.close();
+    this.codec.close();
+    this.channel = null;
+    this.peer = null;
+    if (peer) {
+      const t = setTimeout(() => peer.close(), 150);
+      t.unref();
+    }
+    this.log.info(`call ended: ${reason}`);
+    this.opts.onEnded(this, reason);
+  }
+}

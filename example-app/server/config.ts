@@ -1,0 +1,95 @@
+import { existsSync, readFileSync } from "node:fs";
+
+/** Everything the server reads from the environment, resolved once at start-up. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Empty means "offline demo": the local Gemini Live stand-in answers. */
+  geminiApiKey: string;
+  geminiModel: string;
+  geminiVoice: string;
+  geminiSystemInstruction: string;
+  /** Override of the Gemini Live endpoint (tests point a fake key at the stand-in). */
+  geminiWsUrl: string | undefined;
+  iceServers: IceServer[];
+  /** Extra host addresses for ICE; loopback is included so local calls work offline. */
+  iceHostAddresses: string[];
+  iceStunGatherTimeoutSec: number;
+  sessionIdleTtlMs: number;
+  maxBodyBytes: number;
+  maxCalls: number;
+  staticDir: string | undefined;
+}
+
+export interface IceServer {
+  urls: string | string[];
+  username?: string;
+  credential?: string;
+}
+
+export const DEFAULT_MODEL = "models/gemini-2.5-flash-native-audio-preview-09-2025";
+export const DEFAULT_VOICE = "Puck";
+export const DEFAULT_SYSTEM_INSTRUCTION =
+  "You are a friendly voice assistant in a demo app. Keep answers short and conversational.";
+/**
+ * werift asks a STUN server for reflexive candidates even with no ICE servers and would
+ * otherwise fall back to a public host; a loopback URL fails fast and keeps us offline.
+ */
+export const OFFLINE_STUN: IceServer = { urls: "stun:127.0.0.1:3478" };
+
+/** Tiny `.env` reader: KEY=VALUE lines, `#` comments, optional quotes. Never overrides real env. */
+export function loadDotEnv(path: string, env: NodeJS.ProcessEnv = process.env): void {
+  if (!existsSync(path)) return;
+  for (const raw of readFileSync(path, "utf8").split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) continue;
+    const eq = line.indexOf("=");
+    if (eq <= 0) continue;
+    const key = line.slice(0, eq).replace(/^export\s+/, "").trim();
+    let value = line.slice(eq + 1).trim();
+    if (/^(["']).*\1$/.test(value)) value = value.slice(1, -1);
+    else value = value.replace(/\s+#.*$/, "");
+    if (env[key] === undefined) env[key] = value;
+  }
+}
+
+function int(v: string | undefined, dflt: number, name: string): number {
+  if (v === undefined || v === "") return dflt;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${v}"`);
+  return n;
+}
+
+/** ICE_SERVERS is JSON (`[{"urls":"stun:..."}]`) or a comma-separated list of URLs. */
+export function parseIceServers(v: string | undefined): IceServer[] {
+  if (!v || !v.trim()) return [OFFLINE_STUN];
+  const s = v.trim();
+  if (s.startsWith("[")) {
+    const parsed: unknown = JSON.parse(s);
+    if (!Array.isArray(parsed)) throw new Error("ICE_SERVERS JSON must be an array");
+    return parsed.map((e: unknown) => {
+      if (typeof e !== "object" || e === null || !("urls" in e)) throw new Error("ICE_SERVERS entries need urls");
+      return e as IceServer;
+    });
+  }
+  return s.split(",").map((u) => ({ urls: u.trim() })).filter((e) => e.urls !== "");
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    port: int(env.PORT, 7860, "PORT"),
+    host: env.HOST || "127.0.0.1",
+    geminiApiKey: env.GEMINI_API_KEY?.trim() ?? "",
+    geminiModel: env.GEMINI_MODEL || DEFAULT_MODEL,
+    geminiVoice: env.GEMINI_VOICE || DEFAULT_VOICE,
+    geminiSystemInstruction: env.GEMINI_SYSTEM_INSTRUCTION || DEFAULT_SYSTEM_INSTRUCTION,
+    geminiWsUrl: env.GEMINI_WS_URL || undefined,
+    iceServers: parseIceServers(env.ICE_SERVERS),
+    iceHostAddresses: (env.ICE_HOST_ADDRESSES ?? "127.0.0.1").split(",").map((s) => s.trim()).filter(Boolean),
+    iceStunGatherTimeoutSec: int(env.ICE_GATHER_TIMEOUT_SEC, 0.5, "ICE_GATHER_TIMEOUT_SEC"),
+    sessionIdleTtlMs: int(env.SESSION_IDLE_TTL_SEC, 120, "SESSION_IDLE_TTL_SEC") * 1000,
+    maxBodyBytes: int(env.MAX_BODY_BYTES, 64 * 1024, "MAX_BODY_BYTES"),
+    maxCalls: int(env.MAX_CALLS, 100, "MAX_CALLS"),
+    staticDir: env.STATIC_DIR || undefined,
+  };
+}

@@ -1,0 +1,83 @@
+/** Server-wide figures for stats() and the bench: frame lateness and the bridge's own latency. */
+export interface MetricsSnapshot {
+  framesSent: number;
+  framesLate: number;
+  /** Milliseconds, mean and 95th percentile. */
+  lateness: Summary;
+  encodeMs: Summary;
+  /** RTP packet in → PCM handed to the Gemini socket. */
+  inLatency: Summary;
+  /** Gemini audio chunk in → first RTP packet carrying it (when it did not wait behind queued audio). */
+  outLatency: Summary;
+}
+
+export interface Summary {
+  n: number;
+  mean: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+const CAP = 200_000;
+
+class Series {
+  private values: number[] = [];
+  add(v: number): void {
+    if (this.values.length < CAP) this.values.push(v);
+    else this.values[Math.floor(Math.random() * CAP)] = v;
+  }
+  summary(): Summary {
+    const v = [...this.values].sort((a, b) => a - b);
+    const n = v.length;
+    if (n === 0) return { n: 0, mean: 0, p50: 0, p95: 0, max: 0 };
+    const at = (q: number): number => v[Math.min(n - 1, Math.floor(q * n))]!;
+    return { n, mean: v.reduce((s, x) => s + x, 0) / n, p50: at(0.5), p95: at(0.95), max: v[n - 1]! };
+  }
+}
+
+export class Metrics {
+  private sent = 0;
+  private late = 0;
+  private lateness = new Series();
+  private encode = new Series();
+  private inLat = new Series();
+  private outLat = new Series();
+
+  constructor(readonly lateThresholdMs = 5) {}
+
+  frameSent(latenessMs: number, encodeMs: number): void {
+    this.sent++;
+    if (latenessMs > this.lateThresholdMs) this.late++;
+    this.lateness.add(latenessMs);
+    this.encode.add(encodeMs);
+  }
+
+  inLatency(ms: number): void {
+    this.inLat.add(ms);
+  }
+
+  outLatency(ms: number): void {
+    this.outLat.add(ms);
+  }
+
+  reset(): void {
+    this.sent = 0;
+    this.late = 0;
+    this.lateness = new Series();
+    this.encode = new Series();
+    this.inLat = new Series();
+    this.outLat = new Series();
+  }
+
+  snapshot(): MetricsSnapshot {
+    return {
+      framesSent: this.sent,
+      framesLate: this.late,
+      lateness: this.lateness.summary(),
+      encodeMs: this.encode.summary(),
+      inLatency: this.inLat.summary(),
+      outLatency: this.outLat.summary(),
+    };
+  }
+}

@@ -1,0 +1,115 @@
+import { createServer as createHttpServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { FrameClock } from "./audio/clock.js";
+import type { Mode } from "./call.js";
+import { configFromEnv, OFFLINE_STUN, type ServerConfig } from "./config.js";
+import { createHandler } from "./http.js";
+import { createLogger, type Logger, type LogSink } from "./logger.js";
+import { GeminiLiveClient } from "./gemini/client.js";
+import { Metrics, type MetricsSnapshot } from "./metrics.js";
+import { SessionManager } from "./sessions.js";
+import { startStandIn, type StandIn } from "./standin/server.js";
+import type { SynthEngine } from "./standin/synth.js";
+
+export interface ServerOptions extends Partial<ServerConfig> {
+  logger?: Logger;
+  /** Where log lines go (tests capture them); ignored when `logger` is given. */
+  logSink?: LogSink;
+  /** Speech engine of the offline stand-in. */
+  synth?: SynthEngine;
+}
+
+export interface ServerStats {
+  mode: Mode;
+  sessions: number;
+  calls: number;
+  peers: number;
+  geminiSockets: number;
+  clockSubscribers: number;
+  metrics: MetricsSnapshot;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  mode: Mode;
+  /** ws:// URL of the offline stand-in, when it runs. */
+  standInUrl: string | undefined;
+  stats(): ServerStats;
+  /** Resolves once every call and peer is gone. */
+  whenIdle(timeoutMs?: number): Promise<void>;
+  metrics: Metrics;
+  close(): Promise<void>;
+}
+
+/** Build the HTTP server without listening (config from options over env). */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const { logger: givenLogger, logSink, synth, ...overrides } = options;
+  const config: ServerConfig = { ...configFromEnv(), ...overrides };
+  const logger = givenLogger ?? createLogger({ sink: logSink });
+  logger.addSecret(config.geminiApiKey);
+  const metrics = new Metrics();
+  const clock = new FrameClock();
+  const mode: Mode = config.geminiApiKey ? "gemini" : "offline-demo";
+
+  let standIn: StandIn | undefined;
+  if (mode === "offline-demo") standIn = await startStandIn({ host: "127.0.0.1", port: 0, logger: logger.child("stand-in"), engine: synth });
+  const gemini = {
+    apiKey: config.geminiApiKey || "offline-demo",
+    url: standIn?.url ?? config.geminiWsUrl,
+    model: config.geminiModel,
+    voice: config.geminiVoice,
+    systemInstruction: config.geminiSystemInstruction,
+  };
+  const sessions = new SessionManager({ config, mode, gemini, logger, metrics, clock });
+  // Only ICE servers the operator configured are worth telling the browser about.
+  const publicIce = config.iceServers.filter((s) => s !== OFFLINE_STUN && !String(s.urls).includes("127.0.0.1"));
+  const handler = createHandler({
+    sessions,
+    mode,
+    maxBodyBytes: config.maxBodyBytes,
+    staticDir: config.staticDir,
+    iceConfig: publicIce.length ? { iceServers: publicIce } : undefined,
+    logger,
+  });
+  const http: Server = createHttpServer(handler);
+  http.requestTimeout = 30_000;
+  http.headersTimeout = 15_000;
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(config.port, config.host, () => {
+      http.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = http.address() as AddressInfo;
+  const hostForUrl = config.host.includes(":") ? `[${config.host}]` : config.host;
+  const url = `http://${hostForUrl === "0.0.0.0" ? "127.0.0.1" : hostForUrl}:${port}`;
+  logger.info(`bot server on ${url} (${mode}${standIn ? `, stand-in speaks with ${standIn.engine}` : ""})`);
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    mode,
+    standInUrl: standIn?.url,
+    metrics,
+    stats: () => {
+      const s = sessions.stats();
+      return { mode, ...s, geminiSockets: GeminiLiveClient.live, clockSubscribers: clock.subscribers, metrics: metrics.snapshot() };
+    },
+    whenIdle: (t = 10_000) => sessions.whenIdle(t),
+    close: () =>
+      (closing ??= (async () => {
+        sessions.closeAll();
+        await sessions.whenIdle(5_000).catch((e: unknown) => logger.warn("close: peers still open", e));
+        await new Promise<void>((resolve) => {
+          http.close(() => resolve());
+          http.closeAllConnections();
+        });
+        await standIn?.close();
+      })()),
+  };
+}
+
+export { startServer as createServer };

@@ -1,0 +1,241 @@
+import { randomUUID } from "node:crypto";
+import type { FrameClock } from "./audio/clock.js";
+import { Call, type Mode } from "./call.js";
+import type { ServerConfig } from "./config.js";
+import type { GeminiOptions } from "./gemini/client.js";
+import type { Logger } from "./logger.js";
+import type { Metrics } from "./metrics.js";
+import { BotPeer, type CandidateInit } from "./peer.js";
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Session {
+  id: string;
+  lastSeen: number;
+  /** pc_ids of this session's calls: a pc_id from another session is "unknown" here. */
+  calls: Set<string>;
+}
+
+export interface OfferBody {
+  sdp: string;
+  type: string;
+  pc_id: string | null;
+  restart_pc: boolean;
+}
+
+export interface PatchBody {
+  pc_id: string;
+  candidates: CandidateInit[];
+}
+
+export interface SessionStats {
+  sessions: number;
+  calls: number;
+  peers: number;
+}
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+export function readOffer(v: unknown): OfferBody {
+  if (!isObj(v)) throw new HttpError(400, "Body must be a JSON object");
+  if (typeof v.sdp !== "string" || !v.sdp.trim()) throw new HttpError(400, "Missing sdp");
+  if (v.type !== undefined && v.type !== "offer") throw new HttpError(400, 'type must be "offer"');
+  if (v.pc_id !== undefined && v.pc_id !== null && typeof v.pc_id !== "string") throw new HttpError(400, "pc_id must be a string");
+  return { sdp: v.sdp, type: "offer", pc_id: typeof v.pc_id === "string" ? v.pc_id : null, restart_pc: v.restart_pc === true };
+}
+
+export function readPatch(v: unknown): PatchBody {
+  if (!isObj(v)) throw new HttpError(400, "Body must be a JSON object");
+  if (typeof v.pc_id !== "string") throw new HttpError(400, "Missing pc_id");
+  if (!Array.isArray(v.candidates)) throw new HttpError(400, "Missing candidates");
+  const candidates = v.candidates.filter(isObj).map((c) => ({
+    candidate: typeof c.candidate === "string" ? c.candidate : "",
+    sdpMid: typeof c.sdp_mid === "string" ? c.sdp_mid : null,
+    sdpMLineIndex: typeof c.sdp_mline_index === "number" ? c.sdp_mline_index : null,
+  }));
+  return { pc_id: v.pc_id, candidates };
+}
+
+export interface SessionManagerOptions {
+  config: ServerConfig;
+  mode: Mode;
+  gemini: Omit<GeminiOptions, "logger">;
+  logger: Logger;
+  metrics: Metrics;
+  clock: FrameClock;
+}
+
+/** Sessions (from /start), their calls keyed by pc_id, and the idle sweep. */
+export class SessionManager {
+  private readonly sessions = new Map<string, Session>();
+  private readonly calls = new Map<string, Call>();
+  private readonly owner = new Map<string, string>();
+  private readonly sweeper: NodeJS.Timeout;
+  private livePeers = 0;
+  private readonly idleListeners = new Set<() => void>();
+
+  constructor(private readonly o: SessionManagerOptions) {
+    this.sweeper = setInterval(() => this.sweep(), Math.min(10_000, Math.max(250, o.config.sessionIdleTtlMs / 4)));
+    this.sweeper.unref();
+  }
+
+  createSession(): string {
+    const id = randomUUID();
+    this.sessions.set(id, { id, lastSeen: Date.now(), calls: new Set() });
+    return id;
+  }
+
+  hasSession(id: string): boolean {
+    return this.sessions.has(id);
+  }
+
+  /** sessionId null is the runner's plain /api/offer: each new call gets an implicit session. */
+  async offer(sessionId: string | null, body: OfferBody): Promise<{ sdp: string; type: "answer"; pc_id: string }> {
+    const session = sessionId === null ? null : this.sessions.get(sessionId);
+    if (sessionId !== null && !session) throw new HttpError(404, "Unknown session");
+    const existing = body.pc_id ? this.lookup(sessionId, body.pc_id) : undefined;
+    if (existing && !existing.isEnded && existing.currentPeer && !existing.currentPeer.isClosed) {
+      if (!body.restart_pc) {
+        const sdp = await existing.currentPeer.answer(body.sdp);
+        return { sdp, type: "answer", pc_id: body.pc_id! };
+      }
+      const peer = this.newPeer();
+      const sdp = await this.answerOrClose(peer, body.sdp);
+      existing.attachPeer(peer);
+      return { sdp, type: "answer", pc_id: body.pc_id! };
+    }
+    if (this.calls.size >= this.o.config.maxCalls) throw new HttpError(503, "Too many calls; try again later");
+    const owner = session ?? this.sessions.get(this.createSession())!;
+    const peer = this.newPeer();
+    const sdp = await this.answerOrClose(peer, body.sdp);
+    const pcId = randomUUID();
+    const call = new Call({
+      id: pcId,
+      sessionId: owner.id,
+      mode: this.o.mode,
+      gemini: this.o.gemini,
+      logger: this.o.logger,
+      metrics: this.o.metrics,
+      clock: this.o.clock,
+      onEnded: (c) => this.removeCall(c.id),
+    });
+    call.attachPeer(peer);
+    this.calls.set(pcId, call);
+    this.owner.set(pcId, owner.id);
+    owner.calls.add(pcId);
+    owner.lastSeen = Date.now();
+    return { sdp, type: "answer", pc_id: pcId };
+  }
+
+  async addCandidates(sessionId: string | null, body: PatchBody): Promise<void> {
+    if (sessionId !== null && !this.sessions.has(sessionId)) throw new HttpError(404, "Unknown session");
+    const call = this.lookup(sessionId, body.pc_id);
+    const peer = call?.currentPeer;
+    if (!call || !peer) throw new HttpError(404, "Unknown pc_id");
+    call.lastActivity = Date.now();
+    for (const c of body.candidates) {
+      try {
+        await peer.addCandidate(c);
+      } catch (e) {
+        this.o.logger.debug("bad ICE candidate ignored", e);
+      }
+    }
+  }
+
+  private lookup(sessionId: string | null, pcId: string): Call | undefined {
+    if (sessionId !== null && this.owner.get(pcId) !== sessionId) return undefined;
+    return this.calls.get(pcId);
+  }
+
+  private newPeer(): BotPeer {
+    const c = this.o.config;
+    const peer = new BotPeer({
+      iceServers: c.iceServers,
+      iceHostAddresses: c.iceHostAddresses,
+      iceStunGatherTimeoutSec: c.iceStunGatherTimeoutSec,
+      logger: this.o.logger,
+    });
+    this.livePeers++;
+    let counted = true;
+    peer.pc.connectionStateChange.subscribe((s) => {
+      if (s === "closed" && counted) {
+        counted = false;
+        this.livePeers--;
+        this.checkIdle();
+      }
+    });
+    return peer;
+  }
+
+  private async answerOrClose(peer: BotPeer, sdp: string): Promise<string> {
+    try {
+      return await peer.answer(sdp);
+    } catch (e) {
+      peer.close();
+      this.o.logger.info("rejected offer", e);
+      throw new HttpError(400, "Invalid SDP offer");
+    }
+  }
+
+  private removeCall(pcId: string): void {
+    this.calls.delete(pcId);
+    const sid = this.owner.get(pcId);
+    this.owner.delete(pcId);
+    const s = sid ? this.sessions.get(sid) : undefined;
+    if (s) {
+      s.calls.delete(pcId);
+      // A session is one conversation: once its last call is over, it is spent.
+      if (s.calls.size === 0) this.sessions.delete(s.id);
+    }
+    this.checkIdle();
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    const ttl = this.o.config.sessionIdleTtlMs;
+    for (const call of this.calls.values()) if (now - call.lastActivity > ttl) call.end("idle timeout");
+    for (const s of this.sessions.values()) if (s.calls.size === 0 && now - s.lastSeen > ttl) this.sessions.delete(s.id);
+  }
+
+  stats(): SessionStats {
+    return { sessions: this.sessions.size, calls: this.calls.size, peers: this.livePeers };
+  }
+
+  /** Resolves once no call and no peer is left (sessions without calls may remain until their TTL). */
+  whenIdle(timeoutMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = (): void => {
+        if (this.calls.size === 0 && this.livePeers === 0) {
+          clearTimeout(timer);
+          this.idleListeners.delete(check);
+          resolve();
+        }
+      };
+      const timer = setTimeout(() => {
+        this.idleListeners.delete(check);
+        reject(new Error(`not idle after ${timeoutMs} ms: ${JSON.stringify(this.stats())}`));
+      }, timeoutMs);
+      this.idleListeners.add(check);
+      check();
+    });
+  }
+
+  private checkIdle(): void {
+    for (const fn of [...this.idleListeners]) fn();
+  }
+
+  closeAll(): void {
+    clearInterval(this.sweeper);
+    for (const call of [...this.calls.values()]) call.end("server shutting down");
+    this.sessions.clear();
+  }
+}

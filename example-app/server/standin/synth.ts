@@ -1,0 +1,132 @@
+import { spawn } from "node:child_process";
+import { accessSync, constants } from "node:fs";
+import { delimiter, join } from "node:path";
+import { Resampler, floatToInt16, int16ToFloat } from "../audio/resampler.js";
+
+export interface Speech {
+  /** Mono 16-bit PCM at `rate`. */
+  pcm: Int16Array;
+  rate: number;
+  /** Words with the sample offset where each (roughly) begins. */
+  words: { text: string; at: number }[];
+  /** What the stand-in reports as its output transcription. */
+  transcript: string;
+  engine: "espeak-ng" | "tones";
+}
+
+export type SynthEngine = "auto" | "espeak-ng" | "tones";
+
+function findOnPath(cmd: string): string | null {
+  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
+    const p = join(dir, cmd);
+    try {
+      accessSync(p, constants.X_OK);
+      return p;
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}
+
+/** Pull mono 16-bit samples out of espeak's streamed WAV (its size fields may be placeholders). */
+export function parseWav(buf: Buffer): { pcm: Int16Array; rate: number } {
+  if (buf.length < 44 || buf.toString("ascii", 0, 4) !== "RIFF") throw new Error("not a WAV file");
+  let off = 12;
+  let rate = 22050;
+  while (off + 8 <= buf.length) {
+    const id = buf.toString("ascii", off, off + 4);
+    const size = buf.readUInt32LE(off + 4);
+    if (id === "fmt ") rate = buf.readUInt32LE(off + 12);
+    if (id === "data") {
+      const end = size === 0 || size === 0xffffffff || off + 8 + size > buf.length ? buf.length : off + 8 + size;
+      const n = (end - off - 8) >> 1;
+      const pcm = new Int16Array(n);
+      for (let i = 0; i < n; i++) pcm[i] = buf.readInt16LE(off + 8 + i * 2);
+      return { pcm, rate };
+    }
+    off += 8 + size + (size & 1);
+  }
+  throw new Error("WAV has no data chunk");
+}
+
+function wordTimes(text: string, samples: number): { text: string; at: number }[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const total = words.reduce((s, w) => s + w.length + 1, 0);
+  let acc = 0;
+  return words.map((w) => {
+    const at = Math.floor((acc / total) * samples);
+    acc += w.length + 1;
+    return { text: w, at };
+  });
+}
+
+function runEspeak(bin: string, text: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(bin, ["--stdout", "-v", "en-us", "-s", "170", "--", text], { stdio: ["ignore", "pipe", "ignore"] });
+    const chunks: Buffer[] = [];
+    p.stdout.on("data", (c: Buffer) => chunks.push(c));
+    p.on("error", reject);
+    p.on("close", (code) => (code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(`espeak-ng exited ${code}`))));
+  });
+}
+
+/** A short tone per word: audible, honest, and needs no speech engine. */
+function tones(text: string, rate: number): Int16Array {
+  const words = text.split(/\s+/).filter(Boolean);
+  const wordLen = Math.round(rate * 0.16);
+  const gap = Math.round(rate * 0.07);
+  const out = new Int16Array(words.length * (wordLen + gap));
+  words.forEach((w, i) => {
+    const f = 330 + ((w.length * 53) % 330);
+    for (let n = 0; n < wordLen; n++) {
+      const env = Math.min(1, n / 240, (wordLen - n) / 240);
+      out[i * (wordLen + gap) + n] = Math.round(0.3 * 32767 * env * Math.sin((2 * Math.PI * f * n) / rate));
+    }
+  });
+  return out;
+}
+
+/** Text-to-speech for the offline stand-in, at the rate Gemini Live sends (24 kHz). */
+export class Synth {
+  private readonly bin: string | null;
+  private readonly cache = new Map<string, Promise<Speech>>();
+
+  constructor(
+    readonly rate = 24000,
+    engine: SynthEngine = "auto",
+  ) {
+    this.bin = engine === "tones" ? null : (process.env.ESPEAK_NG_PATH ?? findOnPath("espeak-ng"));
+  }
+
+  get engine(): Speech["engine"] {
+    return this.bin ? "espeak-ng" : "tones";
+  }
+
+  speak(text: string): Promise<Speech> {
+    let p = this.cache.get(text);
+    if (!p) {
+      p = this.render(text);
+      // Small cache: the same sentences recur across calls (and in the bench).
+      if (this.cache.size > 64) this.cache.delete(this.cache.keys().next().value as string);
+      this.cache.set(text, p);
+      p.catch(() => this.cache.delete(text));
+    }
+    return p;
+  }
+
+  private async render(text: string): Promise<Speech> {
+    if (this.bin) {
+      try {
+        const wav = parseWav(await runEspeak(this.bin, text));
+        const pcm = wav.rate === this.rate ? wav.pcm : floatToInt16(new Resampler(wav.rate, this.rate).process(int16ToFloat(wav.pcm)));
+        return { pcm, rate: this.rate, words: wordTimes(text, pcm.length), transcript: text, engine: "espeak-ng" };
+      } catch {
+        // fall through to tones
+      }
+    }
+    const pcm = tones(text, this.rate);
+    const transcript = `[tones, no speech engine] ${text}`;
+    return { pcm, rate: this.rate, words: wordTimes(transcript, pcm.length), transcript, engine: "tones" };
+  }
+}
