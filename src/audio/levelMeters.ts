@@ -1,0 +1,100 @@
+import type { LevelChannel } from "./levelChannel";
+import type { SharedAudioContext } from "./sharedAudioContext";
+import { createTrackMeter, type TrackMeter } from "./trackMeter";
+
+/** Which side of the call a level belongs to. */
+export type LevelSource = "local" | "bot";
+
+/**
+ * The analyser fallback: when the transport sends no level events (WavMediaManager,
+ * SmallWebRTC), levels are measured from the tracks. One frame loop per provider, alive
+ * only while someone listens, a track is known and transport levels are stale.
+ */
+export interface LevelMeters {
+  setTrack(source: LevelSource, track: MediaStreamTrack | null): void;
+  /** Re-checks whether the loop should run (call when listeners change). */
+  wake(): void;
+  dispose(): void;
+  readonly running: boolean;
+}
+
+// Transport levels arrive at 10–60 Hz; after this long without one the analyser takes over.
+const STALE_MS = 500;
+
+export function createLevelMeters(channels: Record<LevelSource, LevelChannel>, audio: SharedAudioContext): LevelMeters {
+  const tracks: Record<LevelSource, MediaStreamTrack | null> = { local: null, bot: null };
+  const meters: Record<LevelSource, TrackMeter | null> = { local: null, bot: null };
+  let frame: number | null = null;
+  const schedule =
+    typeof requestAnimationFrame === "function" ? requestAnimationFrame : (cb: FrameRequestCallback) => setTimeout(() => cb(Date.now()), 16) as unknown as number;
+  const cancel = typeof cancelAnimationFrame === "function" ? cancelAnimationFrame : (id: number) => clearTimeout(id);
+
+  // The loop lives while someone listens to a source with a track; it measures only while
+  // transport levels are stale, so it takes over by itself when they stop.
+  function wanted(source: LevelSource): boolean {
+    return tracks[source] !== null && channels[source].listenerCount > 0;
+  }
+
+  function stale(source: LevelSource): boolean {
+    return performance.now() - channels[source].lastEventAt > STALE_MS;
+  }
+
+  function meterFor(source: LevelSource): TrackMeter | null {
+    const track = tracks[source];
+    if (!track) return null;
+    const current = meters[source];
+    if (current?.track === track) return current;
+    current?.dispose();
+    const ctx = audio.get();
+    meters[source] = ctx ? createTrackMeter(ctx, track) : null;
+    return meters[source];
+  }
+
+  function tick(): void {
+    frame = null;
+    let any = false;
+    for (const source of ["local", "bot"] as const) {
+      if (!wanted(source)) continue;
+      any = true;
+      if (!stale(source)) continue;
+      const meter = meterFor(source);
+      if (meter) channels[source].push(meter.read());
+    }
+    if (any) frame = schedule(tick);
+  }
+
+  function wake(): void {
+    if (frame !== null) return;
+    if ((["local", "bot"] as const).some(wanted) && audioAvailable()) frame = schedule(tick);
+  }
+
+  function audioAvailable(): boolean {
+    return typeof AudioContext === "function" && typeof MediaStream === "function";
+  }
+
+  return {
+    setTrack(source, track) {
+      if (tracks[source] === track) return;
+      tracks[source] = track;
+      if (!track) {
+        meters[source]?.dispose();
+        meters[source] = null;
+        channels[source].push(0);
+      }
+      wake();
+    },
+    wake,
+    dispose() {
+      if (frame !== null) cancel(frame);
+      frame = null;
+      for (const s of ["local", "bot"] as const) {
+        meters[s]?.dispose();
+        meters[s] = null;
+        tracks[s] = null;
+      }
+    },
+    get running() {
+      return frame !== null;
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { useSessionState } from "./useSessionState";
+import type { SessionState } from "../store/sessionState";
+
+/** What the voice agent is doing, for visualizers and status text. */
+export type AgentState = "disconnected" | "connecting" | "listening" | "thinking" | "speaking" | "error";
+
+/** Derives the agent state from a session state (exported for non-React use and tests). */
+export function agentStateOf(s: SessionState): AgentState {
+  if (s.transportState === "error") return "error";
+  if (s.transportState === "disconnected" || s.transportState === "disconnecting") return "disconnected";
+  if (s.transportState !== "ready") return "connecting";
+  if (s.transcript.botSpeaking) return "speaking";
+  if (s.botThinking || s.waitingSince !== null) return "thinking";
+  return "listening";
+}
+
+/** The agent's state: disconnected, connecting, listening, thinking, speaking or error. */
+export function useAgentState(): AgentState {
+  return useSessionState(agentStateOf, "useAgentState");
+}

@@ -1,0 +1,36 @@
+import { useEffect } from "react";
+import { useRTVIContext } from "../provider/context";
+import type { DeviceOption } from "../store/sessionState";
+import { useSessionState } from "./useSessionState";
+
+/** Result of {@link useDevices}. */
+export interface UseDevicesResult {
+  readonly mics: readonly DeviceOption[];
+  readonly speakers: readonly DeviceOption[];
+  readonly selectedMic: string | null;
+  readonly selectedSpeaker: string | null;
+  /** Switches the microphone (works while muted). Rejects with `RTVIActionError`. */
+  selectMic(deviceId: string): Promise<void>;
+  selectSpeaker(deviceId: string): Promise<void>;
+  refresh(): Promise<void>;
+}
+
+/** Microphones and speakers, kept current when devices are plugged in or out. */
+export function useDevices(): UseDevicesResult {
+  const { actions, client } = useRTVIContext("useDevices");
+  const s = {
+    mics: useSessionState((x) => x.mics, "useDevices"),
+    speakers: useSessionState((x) => x.speakers, "useDevices"),
+    selectedMic: useSessionState((x) => x.selectedMic, "useDevices"),
+    selectedSpeaker: useSessionState((x) => x.selectedSpeaker, "useDevices"),
+  };
+  useEffect(() => {
+    if (!client) return;
+    const refresh = (): void => void actions.refreshDevices().catch(() => undefined);
+    refresh();
+    const media = typeof navigator !== "undefined" ? navigator.mediaDevices : undefined;
+    media?.addEventListener?.("devicechange", refresh);
+    return () => media?.removeEventListener?.("devicechange", refresh);
+  }, [client, actions]);
+  return { ...s, selectMic: actions.selectMic, selectSpeaker: actions.selectSpeaker, refresh: actions.refreshDevices };
+}

@@ -1,0 +1,34 @@
+import { useCallback } from "react";
+import { useRTVIContext } from "../provider/context";
+import type { MicStatus } from "../store/sessionState";
+import { useSessionState } from "./useSessionState";
+
+/** Result of {@link useMicControl}. */
+export interface UseMicControlResult {
+  /** Whether the mic is sending audio. */
+  readonly enabled: boolean;
+  /** Permission and hardware state. */
+  readonly status: MicStatus;
+  /** A sentence for the user when the mic cannot be used, else null. */
+  readonly problem: string | null;
+  /** Turns the mic on or off. Rejects with `RTVIActionError` (also recorded in the store). */
+  setEnabled(enabled: boolean): Promise<void>;
+  toggle(): Promise<void>;
+}
+
+const PROBLEMS: Partial<Record<MicStatus, string>> = {
+  denied: "Microphone access is blocked. Allow it in the browser's site settings, then try again.",
+  "no-device": "No microphone was found. Connect one and try again.",
+  "in-use": "The microphone is in use by another application.",
+  error: "The microphone could not be started.",
+};
+
+/** Mute and unmute the microphone, with its permission state in words. */
+export function useMicControl(): UseMicControlResult {
+  const { actions } = useRTVIContext("useMicControl");
+  const enabled = useSessionState((s) => s.micEnabled, "useMicControl");
+  const status = useSessionState((s) => s.micStatus, "useMicControl");
+  const setEnabled = useCallback((on: boolean) => actions.enableMic(on), [actions]);
+  const toggle = useCallback(() => actions.enableMic(!enabled), [actions, enabled]);
+  return { enabled, status, problem: PROBLEMS[status] ?? null, setEnabled, toggle };
+}

@@ -1,0 +1,115 @@
+import type { APIRequest, PipecatClient, SendTextOptions, TransportConnectionParams } from "@pipecat-ai/client-js";
+import type { Session } from "./createSession";
+
+/** Which public action failed. */
+export type RTVIAction = "connect" | "disconnect" | "sendText" | "enableMic" | "selectMic" | "selectSpeaker" | "refreshDevices";
+
+/**
+ * The one error type every async action of the kit rejects with. `action` says which
+ * action failed, `cause` keeps the original error (client-js's own error classes, a
+ * network error...). The same failure is recorded in the store (`useRTVIError`).
+ */
+export class RTVIActionError extends Error {
+  readonly action: RTVIAction;
+  override readonly cause: unknown;
+  constructor(action: RTVIAction, message: string, cause?: unknown) {
+    super(message);
+    this.name = "RTVIActionError";
+    this.action = action;
+    this.cause = cause;
+  }
+}
+
+/** How to connect: start a bot through your server first, or connect with transport params. */
+export type ConnectOptions = { startBot: APIRequest } | { params?: TransportConnectionParams };
+
+/** The kit's actions on a session's client. Every one rejects only with {@link RTVIActionError}. */
+export interface SessionActions {
+  connect(options?: ConnectOptions): Promise<void>;
+  disconnect(): Promise<void>;
+  /** Sends typed text; the user turn shows at once. `interrupt` cuts off a speaking bot. */
+  sendText(text: string, options?: SendTextOptions & { interrupt?: boolean }): Promise<void>;
+  enableMic(enabled: boolean): Promise<void>;
+  selectMic(deviceId: string): Promise<void>;
+  selectSpeaker(deviceId: string): Promise<void>;
+  refreshDevices(): Promise<void>;
+}
+
+const BUSY = new Set(["initializing", "initialized", "authenticating", "authenticated", "connecting", "connected"]);
+
+function messageOf(e: unknown, fallback: string): string {
+  if (e instanceof Error && e.message) return e.message;
+  if (typeof e === "string" && e) return e;
+  return fallback;
+}
+
+export function createActions(session: Session, getClient: () => PipecatClient | null): SessionActions {
+  const { dispatch, store } = session;
+  let connecting: Promise<void> | null = null;
+
+  // Runs an action; on failure records it once (client-js may already have reported it
+  // through its Error event) and rejects with RTVIActionError.
+  async function run<T>(action: RTVIAction, fallback: string, fatal: boolean, fn: (client: PipecatClient) => Promise<T> | T): Promise<T> {
+    const client = getClient();
+    if (!client) {
+      const err = new RTVIActionError(action, "The client is not ready yet: RTVIClientProvider creates it after mounting.");
+      dispatch({ type: "error", message: err.message, fatal: false, source: "action" });
+      throw err;
+    }
+    const before = store.getState().errors.length;
+    try {
+      return await fn(client);
+    } catch (e) {
+      const message = messageOf(e, fallback);
+      if (store.getState().errors.length === before) dispatch({ type: "error", message, fatal, source: action === "connect" ? "connect" : "action" });
+      throw new RTVIActionError(action, message, e);
+    }
+  }
+
+  async function deviceList(client: PipecatClient): Promise<void> {
+    const [mics, speakers] = await Promise.all([client.getAllMics(), client.getAllSpeakers()]);
+    const opt = (l: MediaDeviceInfo[]) => l.map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Device ${i + 1}` }));
+    dispatch({ type: "devices", mics: opt(mics), speakers: opt(speakers) });
+  }
+
+  return {
+    connect(options) {
+      if (connecting) return connecting;
+      const client = getClient();
+      if (client && (client.state === "ready" || BUSY.has(client.state))) return Promise.resolve();
+      dispatch({ type: "clear-error" });
+      connecting = run("connect", "Could not connect to the bot.", true, async (c) => {
+        if (options && "startBot" in options) await c.startBotAndConnect(options.startBot);
+        else await c.connect(options?.params);
+      }).finally(() => {
+        connecting = null;
+      });
+      return connecting;
+    },
+    disconnect: () => run("disconnect", "Could not disconnect.", false, (c) => c.disconnect()),
+    sendText(text, options = {}) {
+      const { interrupt = false, ...sendOptions } = options;
+      return run("sendText", "Could not send the message.", false, async (c) => {
+        if (c.state !== "ready") throw new Error("Connect to the bot before sending a message.");
+        dispatch({ type: "typed-text", text, interrupt });
+        await c.sendText(text, sendOptions);
+      });
+    },
+    enableMic: (enabled) =>
+      run("enableMic", "Could not change the microphone.", false, (c) => {
+        c.enableMic(enabled);
+        dispatch({ type: "mic-enabled", enabled });
+      }),
+    selectMic: (deviceId) =>
+      run("selectMic", "Could not switch the microphone.", false, (c) => {
+        c.updateMic(deviceId);
+        dispatch({ type: "devices", selectedMic: deviceId });
+      }),
+    selectSpeaker: (deviceId) =>
+      run("selectSpeaker", "Could not switch the speaker.", false, (c) => {
+        c.updateSpeaker(deviceId);
+        dispatch({ type: "devices", selectedSpeaker: deviceId });
+      }),
+    refreshDevices: () => run("refreshDevices", "Could not list the audio devices.", false, deviceList),
+  };
+}

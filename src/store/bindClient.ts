@@ -1,0 +1,113 @@
+import { RTVIEvent, type PipecatClient, type RTVIMessage } from "@pipecat-ai/client-js";
+import type { DeviceOption, MicStatus } from "./sessionState";
+import type { Session } from "./createSession";
+import { MESSAGE_EVENTS } from "./messageEvents";
+import { sanitizeForClient } from "./sanitize";
+
+/** Options for {@link bindClient}. */
+export interface BindOptions {
+  /** Disconnect the client when the bot reports a fatal error (default true). */
+  disconnectOnFatalError?: boolean;
+}
+
+interface Tappable {
+  _onMessage?: (ev: RTVIMessage) => void;
+}
+
+const toOptions = (list: readonly MediaDeviceInfo[]): DeviceOption[] =>
+  list.map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Device ${i + 1}` }));
+
+const MIC_STATUS: Record<string, MicStatus> = {
+  blocked: "denied",
+  "already-in-use": "in-use",
+  "not-found": "no-device",
+  "invalid-constraints": "error",
+  "not-supported": "error",
+  unknown: "error",
+};
+
+/**
+ * Subscribes a session to a client, once: every listener registered here is removed by the
+ * returned teardown. RTVI messages are read from the transport's message path, so types
+ * client-js has no event for (`bot-interrupted`) still reach the transcript; if a transport
+ * does not expose that path, the client's message events are used instead and
+ * `bot-interrupted` falls back to "user speech while the bot speaks".
+ */
+export function bindClient(session: Session, client: PipecatClient, options: BindOptions = {}): () => void {
+  const { dispatch, levels, meters } = session;
+  const offs: Array<() => void> = [];
+  // One loosely typed registration point: the handlers below state their own argument types.
+  type Loose = { on(e: string, h: (...args: never[]) => void): void; off(e: string, h: (...args: never[]) => void): void };
+  const emitter = client as unknown as Loose;
+  const on = (event: RTVIEvent, handler: (...args: never[]) => void): void => {
+    emitter.on(event, handler);
+    offs.push(() => emitter.off(event, handler));
+  };
+  // A bug of ours must never break the client's own message handling.
+  const safe = (fn: () => void): void => {
+    try {
+      fn();
+    } catch (e) {
+      dispatch({ type: "error", message: `rtvi-react-kit: ${e instanceof Error ? e.message : String(e)}`, fatal: false, source: "transport" });
+    }
+  };
+  const message = (m: unknown): void => safe(() => dispatch({ type: "message", message: m }));
+
+  dispatch({ type: "transport-state", state: client.state });
+  safe(() => dispatch({ type: "mic-enabled", enabled: client.isMicEnabled }));
+
+  const transport = (client as unknown as { _transport?: Tappable })._transport;
+  const original = transport?._onMessage;
+  if (transport && typeof original === "function") {
+    const tap = (ev: RTVIMessage): void => {
+      // Errors arrive through the Error event too (with client-side ones); count them once there.
+      const type = (ev as { type?: unknown } | null)?.type;
+      if (type !== "error" && type !== "error-response") message(ev);
+      original.call(transport, sanitizeForClient(ev));
+    };
+    transport._onMessage = tap;
+    offs.push(() => {
+      if (transport._onMessage === tap) transport._onMessage = original;
+    });
+  } else {
+    for (const [event, type] of MESSAGE_EVENTS) on(event, (data?: unknown) => message({ label: "rtvi-ai", type, data }));
+  }
+
+  on(RTVIEvent.TransportStateChanged, (state: PipecatClient["state"]) => dispatch({ type: "transport-state", state }));
+  on(RTVIEvent.Error, (ev: RTVIMessage) => {
+    message(ev);
+    const fatal = (ev?.data as { fatal?: unknown } | undefined)?.fatal === true;
+    if (fatal && options.disconnectOnFatalError !== false && client.connected) void client.disconnect().catch(() => undefined);
+  });
+  on(RTVIEvent.LocalAudioLevel, (level: number) => levels.mic.push(level, true));
+  on(RTVIEvent.RemoteAudioLevel, (level: number) => levels.bot.push(level, true));
+  const track = (started: boolean) => (t: MediaStreamTrack, p?: { local?: boolean }) => {
+    if (t?.kind !== "audio") return;
+    const source = p?.local === false ? "bot" : "local";
+    const value = started ? t : null;
+    meters.setTrack(source, value);
+    dispatch({ type: "track", source, track: value });
+  };
+  on(RTVIEvent.TrackStarted, track(true));
+  on(RTVIEvent.TrackStopped, track(false));
+  on(RTVIEvent.AvailableMicsUpdated, (mics: MediaDeviceInfo[]) => dispatch({ type: "devices", mics: toOptions(mics) }));
+  on(RTVIEvent.AvailableSpeakersUpdated, (s: MediaDeviceInfo[]) => dispatch({ type: "devices", speakers: toOptions(s) }));
+  on(RTVIEvent.MicUpdated, (mic: MediaDeviceInfo) => dispatch({ type: "devices", selectedMic: mic?.deviceId || null }));
+  on(RTVIEvent.SpeakerUpdated, (s: MediaDeviceInfo) => dispatch({ type: "devices", selectedSpeaker: s?.deviceId || null }));
+  on(RTVIEvent.MediaStateUpdated, (state: PipecatClient["mediaState"]) => {
+    const mic = state?.mic;
+    if (!mic) return;
+    const status: MicStatus = mic.state === "granted" ? "granted" : mic.state === "error" ? (MIC_STATUS[mic.reason] ?? "error") : "unknown";
+    dispatch({ type: "mic-status", status, detail: null });
+  });
+  on(RTVIEvent.DeviceError, (err: { message?: string; devices?: readonly string[] }) => {
+    if (!err?.devices?.includes("mic")) return;
+    dispatch({ type: "error", message: err.message || "The microphone could not be used.", fatal: false, source: "device" });
+  });
+
+  return () => {
+    for (const off of offs.splice(0)) off();
+    meters.setTrack("local", null);
+    meters.setTrack("bot", null);
+  };
+}

@@ -1,0 +1,100 @@
+import type { TransportState } from "@pipecat-ai/client-js";
+import { asFields, str } from "./transcript/read";
+import { errorText, localError, reduceTranscript, sessionEnded, typedText } from "./transcript/reducer";
+import { createTranscriptState } from "./transcript/types";
+import type { DeviceOption, MicStatus, RTVIErrorInfo, SessionState } from "./sessionState";
+
+/** Everything that changes a session's state. */
+export type SessionAction =
+  | { type: "message"; message: unknown }
+  | { type: "transport-state"; state: TransportState }
+  | { type: "error"; message: string; fatal: boolean; source: RTVIErrorInfo["source"] }
+  | { type: "typed-text"; text: string; interrupt: boolean }
+  | { type: "mic-enabled"; enabled: boolean }
+  | { type: "mic-status"; status: MicStatus; detail: string | null }
+  | { type: "devices"; mics?: readonly DeviceOption[]; speakers?: readonly DeviceOption[]; selectedMic?: string | null; selectedSpeaker?: string | null }
+  | { type: "track"; source: "local" | "bot"; track: MediaStreamTrack | null }
+  | { type: "clear-error" }
+  | { type: "clear-conversation" };
+
+const MAX_ERRORS = 50;
+const MAX_LATENCIES = 100;
+
+function withError(state: SessionState, info: RTVIErrorInfo): SessionState {
+  const errors = state.errors.length >= MAX_ERRORS ? [...state.errors.slice(1), info] : [...state.errors, info];
+  return { ...state, errors, lastError: info };
+}
+
+const ENDED: ReadonlySet<TransportState> = new Set(["disconnected", "error"]);
+
+function onMessage(state: SessionState, message: unknown, now: number): SessionState {
+  const transcript = reduceTranscript(state.transcript, message, now);
+  let s: SessionState = transcript === state.transcript ? state : { ...state, transcript };
+  const msg = asFields(message);
+  if (!msg || (msg["label"] !== undefined && msg["label"] !== "rtvi-ai")) return s;
+  const data = asFields(msg["data"]);
+  switch (msg["type"]) {
+    case "bot-ready":
+      return { ...s, botReady: true, botVersion: str(data, "version") ?? null };
+    case "bot-llm-started":
+      return s.transcript.botSpeaking ? s : { ...s, botThinking: true };
+    case "bot-llm-stopped":
+      return s.botThinking ? { ...s, botThinking: false } : s;
+    case "user-started-speaking":
+      return s.waitingSince === null ? s : { ...s, waitingSince: null };
+    case "user-stopped-speaking":
+      return s.transcript.botSpeaking ? s : { ...s, waitingSince: now };
+    case "bot-started-speaking": {
+      s = { ...s, botThinking: false };
+      if (s.waitingSince === null) return s;
+      const latencies = [...s.latencies.slice(-(MAX_LATENCIES - 1)), Math.max(0, now - s.waitingSince)];
+      return { ...s, latencies, waitingSince: null };
+    }
+    case "server-message":
+      return { ...s, serverMessages: s.serverMessages + 1, lastServerMessage: msg["data"] };
+    case "error":
+    case "error-response":
+      return withError(s, { message: errorText(data), fatal: data?.["fatal"] === true, source: "bot", at: now });
+    default:
+      return s;
+  }
+}
+
+/** The session reducer: pure, `now` passed in. Unknown actions leave the state as it is. */
+export function reduceSession(state: SessionState, action: SessionAction, now: number): SessionState {
+  switch (action.type) {
+    case "message":
+      return onMessage(state, action.message, now);
+    case "transport-state": {
+      if (action.state === state.transportState) return state;
+      const s = { ...state, transportState: action.state };
+      if (!ENDED.has(action.state)) return s;
+      return { ...s, botReady: false, botThinking: false, waitingSince: null, transcript: sessionEnded(s.transcript, now) };
+    }
+    case "error": {
+      const info: RTVIErrorInfo = { message: action.message, fatal: action.fatal, source: action.source, at: now };
+      return withError({ ...state, transcript: localError(state.transcript, action.message, action.fatal, now) }, info);
+    }
+    case "typed-text": {
+      const transcript = typedText(state.transcript, action.text, now, action.interrupt);
+      return transcript === state.transcript ? state : { ...state, transcript, waitingSince: now };
+    }
+    case "mic-enabled":
+      return state.micEnabled === action.enabled ? state : { ...state, micEnabled: action.enabled };
+    case "mic-status":
+      return state.micStatus === action.status && state.micStatusDetail === action.detail
+        ? state
+        : { ...state, micStatus: action.status, micStatusDetail: action.detail };
+    case "devices": {
+      const { type: _type, ...patch } = action;
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      return { ...state, ...defined };
+    }
+    case "track":
+      return action.source === "local" ? { ...state, localTrack: action.track } : { ...state, botTrack: action.track };
+    case "clear-error":
+      return state.lastError === null ? state : { ...state, lastError: null };
+    case "clear-conversation":
+      return { ...state, transcript: { ...createTranscriptState(state.transcript.maxTurns), nextId: state.transcript.nextId } };
+  }
+}

@@ -1,0 +1,72 @@
+import type { TransportState } from "@pipecat-ai/client-js";
+import { createTranscriptState, type TranscriptState } from "./transcript/types";
+
+/** An error as the kit records it: from the bot, a failed action, a device or the transport. */
+export interface RTVIErrorInfo {
+  readonly message: string;
+  /** A fatal error ends the session. */
+  readonly fatal: boolean;
+  readonly source: "bot" | "connect" | "action" | "device" | "transport";
+  readonly at: number;
+}
+
+/** The microphone's permission and hardware state, in words a UI can show. */
+export type MicStatus = "unknown" | "granted" | "denied" | "no-device" | "in-use" | "error";
+
+/** A device as the kit lists it (plain data, safe to keep in state). */
+export interface DeviceOption {
+  readonly deviceId: string;
+  readonly label: string;
+}
+
+/** Everything one provider knows about its session. */
+export interface SessionState {
+  readonly transportState: TransportState;
+  readonly botReady: boolean;
+  readonly botVersion: string | null;
+  /** The bot's LLM is working and it has not started speaking yet. */
+  readonly botThinking: boolean;
+  readonly transcript: TranscriptState;
+  readonly errors: readonly RTVIErrorInfo[];
+  readonly lastError: RTVIErrorInfo | null;
+  readonly serverMessages: number;
+  readonly lastServerMessage: unknown;
+  readonly micEnabled: boolean;
+  readonly micStatus: MicStatus;
+  readonly micStatusDetail: string | null;
+  readonly mics: readonly DeviceOption[];
+  readonly speakers: readonly DeviceOption[];
+  readonly selectedMic: string | null;
+  readonly selectedSpeaker: string | null;
+  readonly localTrack: MediaStreamTrack | null;
+  readonly botTrack: MediaStreamTrack | null;
+  /** Milliseconds from the user's end of speech (or typed send) to the bot's first audio, per turn. */
+  readonly latencies: readonly number[];
+  /** When the current wait for the bot began, or null. */
+  readonly waitingSince: number | null;
+}
+
+export function createSessionState(maxTurns: number | null = null): SessionState {
+  return {
+    transportState: "disconnected",
+    botReady: false,
+    botVersion: null,
+    botThinking: false,
+    transcript: createTranscriptState(maxTurns),
+    errors: [],
+    lastError: null,
+    serverMessages: 0,
+    lastServerMessage: undefined,
+    micEnabled: true,
+    micStatus: "unknown",
+    micStatusDetail: null,
+    mics: [],
+    speakers: [],
+    selectedMic: null,
+    selectedSpeaker: null,
+    localTrack: null,
+    botTrack: null,
+    latencies: [],
+    waitingSince: null,
+  };
+}
