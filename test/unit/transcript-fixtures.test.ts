@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { createTranscriptState, reduceTranscript, type Turn } from "../../src/store/transcript";
 import { loadFixtures } from "../support/fixtures";
 import { expectTurns } from "../support/expectTurns";

@@ -1,0 +1,39 @@
+import { existsSync, readFileSync } from "node:fs";
+import react from "@vitejs/plugin-react";
+import { defineConfig, type Plugin } from "vite";
+import dts from "vite-plugin-dts";
+
+// The optional stylesheet ships as-is: plain CSS on --rtvi-* variables, no build step.
+function copyStyles(): Plugin {
+  return {
+    name: "rtvi-copy-styles",
+    generateBundle() {
+      if (existsSync("src/styles.css")) this.emitFile({ type: "asset", fileName: "styles.css", source: readFileSync("src/styles.css", "utf8") });
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [
+    react(),
+    dts({ include: ["src"], exclude: ["**/*.test.*"], tsconfigPath: "./tsconfig.build.json" }),
+    copyStyles(),
+  ],
+  build: {
+    lib: {
+      entry: { index: "src/index.ts", testing: "src/testing.ts" },
+      formats: ["es"],
+    },
+    sourcemap: true,
+    minify: false,
+    rolldownOptions: {
+      external: (id) => /^(react|react-dom|zustand|@radix-ui\/|@pipecat-ai\/)/.test(id),
+      output: {
+        // React entry files keep "use client" for React Server Components frameworks;
+        // the framework-free testing entry gets none.
+        banner: (chunk) => (chunk.isEntry && chunk.name === "index" ? '"use client";' : ""),
+        preserveModules: false,
+      },
+    },
+  },
+});
