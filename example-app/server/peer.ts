@@ -53,6 +53,13 @@ export class BotPeer {
       },
     });
     this.pc.onDataChannel.subscribe((ch) => this.events?.onDataChannel(ch));
+    // onTrack fires inside setRemoteDescription, so listen from the start; renegotiation may repeat it.
+    const seen = new WeakSet<MediaStreamTrack>();
+    this.pc.onTrack.subscribe((track) => {
+      if (track.kind !== "audio" || seen.has(track)) return;
+      seen.add(track);
+      track.onReceiveRtp.subscribe((rtp) => this.events?.onRtp(rtp.payload, performance.now()));
+    });
     this.pc.connectionStateChange.subscribe((state) => {
       if (state === "connected" && this.graceTimer) {
         clearTimeout(this.graceTimer);
@@ -85,9 +92,6 @@ export class BotPeer {
       this.audio = audio;
       audio.setDirection("sendrecv");
       audio.sender.replaceTrack(this.track);
-      audio.onTrack.subscribe((track) => {
-        track.onReceiveRtp.subscribe((rtp) => this.events?.onRtp(rtp.payload, performance.now()));
-      });
     }
     const answer = await this.pc.createAnswer();
     await this.pc.setLocalDescription(answer);
