@@ -2,7 +2,7 @@ import {
   DeviceError,
   Transport,
   type PipecatClientOptions,
-  type RTVIMessage,
+  RTVIMessage,
   type Tracks,
   type TransportState,
 } from "@pipecat-ai/client-js";
@@ -175,6 +175,7 @@ export class ScriptedTransport extends Transport {
 
   /** The client's `client-ready`: answer with the script's bot-ready, then play the rest. */
   sendReadyMessage(): void {
+    this.sent.push(RTVIMessage.clientReady());
     const events = this.script.events;
     const readyIndex = events.findIndex((e) => "message" in e && e.message.type === "bot-ready");
     const ready = readyIndex >= 0 ? (events[readyIndex] as { at: number; message: ScriptMessage }) : null;

@@ -47,7 +47,8 @@ export function reduceTranscript(state: TranscriptState, message: unknown, now: 
   const data = asFields(msg["data"]);
   switch (type) {
     case "user-transcription":
-      return onUserTranscription(state, data, now);
+      // New speech after the bot's (text-only, silent) turn: that turn is over.
+      return onUserTranscription(state.bot && state.userSpokeDuringBot && !state.botSpeaking && str(data, "text")?.trim() ? endBotTurn(state, now) : state, data, now);
     case "user-started-speaking": {
       const s = { ...state, userSpeaking: true, userSpokeDuringBot: state.bot !== null || state.userSpokeDuringBot };
       // Barge-in: the user talking over a speaking bot ends the bot's turn.

@@ -1,0 +1,139 @@
+import { PipecatClient } from "@pipecat-ai/client-js";
+import { act, render, screen } from "@testing-library/react";
+import { StrictMode, useEffect } from "react";
+import { renderToString } from "react-dom/server";
+import { describe, expect, it, vi } from "vitest";
+import { RTVIClientProvider, useConnection, useConversation, useRTVIClient, useTransportState } from "../../src";
+import { ScriptedTransport } from "../../src/testing";
+import { loadFixtures } from "../support/fixtures";
+import { scriptedClient } from "../support/session";
+
+const fixture = loadFixtures().find((f) => f.name === "gemini-live-turn");
+
+function listenerCount(client: PipecatClient): number {
+  return client.eventNames().reduce((n, e) => n + client.listenerCount(e), 0);
+}
+
+function State({ id }: { id: string }) {
+  const state = useTransportState();
+  const { turns } = useConversation();
+  return <p data-testid={id}>{`${state}:${turns.length}`}</p>;
+}
+
+describe("RTVIClientProvider lifecycle", () => {
+  it("reports ready when mounted after the client is already ready", async () => {
+    const { client } = scriptedClient(fixture);
+    await client.connect();
+    expect(client.state).toBe("ready");
+    render(
+      <RTVIClientProvider client={client}>
+        <State id="s" />
+      </RTVIClientProvider>,
+    );
+    expect(screen.getByTestId("s").textContent).toBe("ready:0");
+    await client.disconnect();
+  });
+
+  it("keeps two providers on one page isolated", async () => {
+    const a = scriptedClient(fixture);
+    const b = scriptedClient(fixture);
+    render(
+      <>
+        <RTVIClientProvider client={a.client}>
+          <State id="a" />
+        </RTVIClientProvider>
+        <RTVIClientProvider client={b.client}>
+          <State id="b" />
+        </RTVIClientProvider>
+      </>,
+    );
+    await act(async () => {
+      await a.client.connect();
+      await a.transport.played;
+    });
+    expect(screen.getByTestId("a").textContent).toBe("ready:2");
+    expect(screen.getByTestId("b").textContent).toBe("disconnected:0");
+    await a.client.disconnect();
+  });
+
+  it("under StrictMode connects once and delivers each event once", async () => {
+    const { client, transport } = scriptedClient(fixture);
+    function AutoConnect() {
+      const { connect } = useConnection();
+      useEffect(() => {
+        void connect();
+      }, [connect]);
+      return null;
+    }
+    render(
+      <StrictMode>
+        <RTVIClientProvider client={client}>
+          <AutoConnect />
+          <State id="s" />
+        </RTVIClientProvider>
+      </StrictMode>,
+    );
+    await act(async () => {
+      await vi.waitFor(() => expect(client.state).toBe("ready"));
+      await transport.played;
+    });
+    expect(transport.sent.filter((m) => m.type === "client-ready")).toHaveLength(1);
+    expect(screen.getByTestId("s").textContent).toBe("ready:2");
+    await client.disconnect();
+  });
+
+  it("leaves the client's listener count and message path as found after 200 mount/unmount cycles", () => {
+    const { client, transport } = scriptedClient(fixture);
+    const before = listenerCount(client);
+    const handler = (transport as unknown as { _onMessage: unknown })._onMessage;
+    for (let i = 0; i < 200; i++) {
+      const { unmount } = render(
+        <StrictMode>
+          <RTVIClientProvider client={client}>
+            <State id="s" />
+          </RTVIClientProvider>
+        </StrictMode>,
+      );
+      if (i === 0) expect(listenerCount(client)).toBeGreaterThan(before);
+      unmount();
+    }
+    expect(listenerCount(client)).toBe(before);
+    expect((transport as unknown as { _onMessage: unknown })._onMessage).toBe(handler);
+  });
+
+  it("creates the client lazily after mount and disconnects the one it created on unmount", async () => {
+    const created: PipecatClient[] = [];
+    const createClient = vi.fn(() => {
+      const c = new PipecatClient({ transport: new ScriptedTransport(fixture, { speed: Infinity }) });
+      vi.spyOn(c, "disconnect");
+      created.push(c);
+      return c;
+    });
+    const html = renderToString(
+      <RTVIClientProvider createClient={createClient}>
+        <State id="s" />
+      </RTVIClientProvider>,
+    );
+    expect(html).toContain("disconnected:0");
+    expect(createClient).not.toHaveBeenCalled();
+
+    function ClientName() {
+      return <p data-testid="c">{useRTVIClient() ? "client" : "none"}</p>;
+    }
+    const { unmount } = render(
+      <RTVIClientProvider createClient={createClient}>
+        <ClientName />
+      </RTVIClientProvider>,
+    );
+    expect(await screen.findByText("client")).toBeInTheDocument();
+    expect(createClient).toHaveBeenCalledTimes(1);
+    unmount();
+    expect(created[0]?.disconnect).toHaveBeenCalledTimes(1);
+  });
+
+  it("throws a helpful sentence when a hook is used outside the provider", () => {
+    const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    expect(() => render(<State id="x" />)).toThrow(/inside <RTVIClientProvider>/);
+    spy.mockRestore();
+  });
+});
