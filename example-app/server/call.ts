@@ -43,6 +43,8 @@ export class Call {
   private botTurn = false;
   private micEnabled = true;
   private ended = false;
+  /** A fatal error that happened before the data channel opened, waiting to be told. */
+  private pendingFatal: { reason: string; timer: NodeJS.Timeout } | null = null;
 
   constructor(private readonly opts: CallOptions) {
     this.id = opts.id;
@@ -120,7 +122,9 @@ export class Call {
     // The client closes its channel when it hangs up; the peer itself may take ~30 s to notice.
     ch.stateChanged.subscribe((state) => {
       if (state === "closed" && this.channel === ch) this.end("client closed the data channel");
+      if (state === "open" && this.pendingFatal) this.fail(this.pendingFatal.reason);
     });
+    if (this.pendingFatal && ch.readyState === "open") this.fail(this.pendingFatal.reason);
   }
 
   private send(m: RtviMessage | ReturnType<typeof signalling>): void {
@@ -218,6 +222,11 @@ export class Call {
   /** The model side failed: tell the caller (fatal) and release everything. */
   private fail(reason: string): void {
     if (this.ended) return;
+    if (this.channel?.readyState !== "open") {
+      // Gemini failed before the caller could hear about it: tell them once the channel opens.
+      this.pendingFatal ??= { reason, timer: setTimeout(() => this.end(reason), 15_000) };
+      return;
+    }
     this.send(rtvi("error", { error: reason, fatal: true }));
     this.end(reason);
   }
@@ -227,6 +236,8 @@ export class Call {
     // Let queued data-channel messages (error, peerLeft) leave before the peer goes.
     const peer = this.peer;
     this.ended = true;
+    if (this.pendingFatal) clearTimeout(this.pendingFatal.timer);
+    this.pendingFatal = null;
     this.out.close();
     this.gemini.close();
     this.codec.close();
