@@ -44,3 +44,9 @@ export type { SessionAction } from "./store/sessionReducer";
 export { reduceTranscript, createTranscriptState, joinChunk } from "./store/transcript";
 export type { Turn, SpeechTurn, FunctionCallTurn, SystemTurn, TurnSource, TranscriptState } from "./store/transcript";
 export type { LevelChannel, LevelListener } from "./audio/levelChannel";
+
+// --- components ---
+export { ConnectButton } from "./components/ConnectButton";
+export type { ConnectButtonProps, ConnectButtonRenderState } from "./components/ConnectButton";
+export { useConnectButton } from "./components/useConnectButton";
+export type { ConnectButtonState, ConnectButtonLabels, UseConnectButtonOptions, UseConnectButtonResult } from "./components/useConnectButton";
