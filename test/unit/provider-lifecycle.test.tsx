@@ -11,7 +11,8 @@ import { scriptedClient } from "../support/session";
 const fixture = loadFixtures().find((f) => f.name === "gemini-live-turn");
 
 function listenerCount(client: PipecatClient): number {
-  return client.eventNames().reduce((n, e) => n + client.listenerCount(e), 0);
+  const emitter = client as unknown as { eventNames(): (string | symbol)[]; listenerCount(e: string | symbol): number };
+  return emitter.eventNames().reduce((n, e) => n + emitter.listenerCount(e), 0);
 }
 
 function State({ id }: { id: string }) {
