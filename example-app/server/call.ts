@@ -1,5 +1,5 @@
 import type { RTCDataChannel } from "werift";
-import type { FrameClock } from "./audio/clock.js";
+import { FrameClock } from "./audio/clock.js";
 import { OpusCodec } from "./audio/opus.js";
 import { OutboundAudio } from "./audio/outbound.js";
 import { Resampler, floatToInt16, int16ToFloat } from "./audio/resampler.js";
@@ -21,7 +21,6 @@ export interface CallOptions {
   gemini: Omit<GeminiOptions, "logger">;
   logger: Logger;
   metrics: Metrics;
-  clock: FrameClock;
   /** Called once, after every resource of the call has been released. */
   onEnded(call: Call, reason: string): void;
 }
@@ -50,7 +49,9 @@ export class Call {
     this.id = opts.id;
     this.log = opts.logger.child(`call ${opts.id.slice(0, 8)}`);
     this.transcript = new TranscriptMapper((m) => this.send(m));
-    this.out = new OutboundAudio(this.codec, opts.clock, {
+    // A clock per call: calls start at different moments, so their frame work is spread across
+    // the 20 ms period instead of all landing on one shared tick.
+    this.out = new OutboundAudio(this.codec, new FrameClock(), {
       send: (p) => this.peer?.writeRtp(p),
       onStarted: () => this.send(rtvi("bot-started-speaking")),
       onStopped: () => this.send(rtvi("bot-stopped-speaking")),

@@ -49,7 +49,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const logger = givenLogger ?? createLogger({ sink: logSink });
   logger.addSecret(config.geminiApiKey);
   const metrics = new Metrics();
-  const clock = new FrameClock();
   const mode: Mode = config.geminiApiKey ? "gemini" : "offline-demo";
 
   let standIn: StandIn | undefined;
@@ -61,7 +60,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     voice: config.geminiVoice,
     systemInstruction: config.geminiSystemInstruction,
   };
-  const sessions = new SessionManager({ config, mode, gemini, logger, metrics, clock });
+  const sessions = new SessionManager({ config, mode, gemini, logger, metrics });
   // Only ICE servers the operator configured are worth telling the browser about.
   const publicIce = config.iceServers.filter((s) => s !== OFFLINE_STUN && !String(s.urls).includes("127.0.0.1"));
   const handler = createHandler({
@@ -96,7 +95,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     metrics,
     stats: () => {
       const s = sessions.stats();
-      return { mode, ...s, geminiSockets: GeminiLiveClient.live, clockSubscribers: clock.subscribers, metrics: metrics.snapshot() };
+      return { mode, ...s, geminiSockets: GeminiLiveClient.live, clockSubscribers: FrameClock.running, metrics: metrics.snapshot() };
     },
     whenIdle: (t = 10_000) => sessions.whenIdle(t),
     close: () =>

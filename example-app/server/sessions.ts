@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { FrameClock } from "./audio/clock.js";
 import { Call, type Mode } from "./call.js";
 import type { ServerConfig } from "./config.js";
 import type { GeminiOptions } from "./gemini/client.js";
@@ -75,7 +74,6 @@ export interface SessionManagerOptions {
   gemini: Omit<GeminiOptions, "logger">;
   logger: Logger;
   metrics: Metrics;
-  clock: FrameClock;
 }
 
 /** Sessions (from /start), their calls keyed by pc_id, and the idle sweep. */
@@ -129,7 +127,6 @@ export class SessionManager {
       gemini: this.o.gemini,
       logger: this.o.logger,
       metrics: this.o.metrics,
-      clock: this.o.clock,
       onEnded: (c) => this.removeCall(c.id),
     });
     call.attachPeer(peer);

@@ -8,6 +8,8 @@ export type TickHandler = (slot: number, slotTime: number) => void;
  * due slot; after a long stall it skips ahead rather than bursting seconds of audio.
  */
 export class FrameClock {
+  /** Clocks with a live timer, across the process (leak checks). */
+  static running = 0;
   private readonly handlers = new Set<TickHandler>();
   private timer: NodeJS.Timeout | null = null;
   private t0 = 0;
@@ -36,6 +38,7 @@ export class FrameClock {
     if (!this.timer) {
       this.t0 = performance.now();
       this.next = 0;
+      FrameClock.running++;
       this.schedule();
     }
     return () => {
@@ -43,6 +46,7 @@ export class FrameClock {
       if (this.handlers.size === 0 && this.timer) {
         clearTimeout(this.timer);
         this.timer = null;
+        FrameClock.running--;
       }
     };
   }
@@ -71,8 +75,10 @@ export class FrameClock {
       if (this.handlers.size === 0) break;
     }
     if (this.handlers.size > 0) this.schedule();
-    else this.timer = null;
+    else if (this.timer) {
+      this.timer = null;
+      FrameClock.running--;
+    }
   }
 }
 
-export const sharedClock = new FrameClock();

@@ -2,6 +2,7 @@ import OpusScript from "opusscript";
 
 export const OPUS_RATE = 48000;
 export const FRAME_MS = 20;
+const OPUS_SET_COMPLEXITY = 4010;
 export const FRAME_SAMPLES = (OPUS_RATE * FRAME_MS) / 1000;
 
 /** One Opus encoder/decoder pair per call (codec state is per stream). Mono at 48 kHz. */
@@ -13,6 +14,8 @@ export class OpusCodec {
     if (!this.encoder) {
       this.encoder = new OpusScript(OPUS_RATE, 1, OpusScript.Application.VOIP);
       this.encoder.setBitrate(32000);
+      // Complexity 5 halves encode time against the default 10, inaudibly for speech.
+      this.encoder.encoderCTL(OPUS_SET_COMPLEXITY, 5);
     }
     return this.encoder;
   }
