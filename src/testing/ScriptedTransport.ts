@@ -212,11 +212,12 @@ export class ScriptedTransport extends Transport {
         else this._callbacks.onRemoteAudioLevel?.(e.level.value, BOT);
         return;
       }
-      const m = e.message;
-      // Real transports pass on only messages labelled "rtvi-ai"; so do we.
-      if (m.label !== "rtvi-ai") return;
-      this._onMessage({ id: m.id, type: m.type, data: m.data, label: m.label } as RTVIMessage);
-      if (m.type === "bot-ready" && (this.state === "connected" || this.state === "ready")) this.state = "ready";
+      const m: unknown = e.message;
+      // Real transports pass on only objects labelled "rtvi-ai"; so do we.
+      if (typeof m !== "object" || m === null || (m as ScriptMessage).label !== "rtvi-ai") return;
+      const { id, type, data, label } = m as ScriptMessage;
+      this._onMessage({ id, type, data, label } as RTVIMessage);
+      if (type === "bot-ready" && (this.state === "connected" || this.state === "ready")) this.state = "ready";
     } catch (err) {
       this.deliveryErrors.push(err);
     }
