@@ -1,0 +1,108 @@
+import { memo, type ReactNode } from "react";
+import type { FunctionCallTurn, SpeechTurn, SystemTurn, Turn } from "../store/transcript/types";
+import { flag, VISUALLY_HIDDEN } from "./dom";
+
+/** How much of the bot's text a transcript shows. */
+export type TranscriptMode = "spoken" | "karaoke" | "full";
+
+/** Props of {@link TranscriptTurn}. */
+export interface TranscriptTurnProps {
+  readonly turn: Turn;
+  /** `spoken`: only what was said; `karaoke`: plus the unspoken tail, styled apart; `full`: plus what an interrupted bot never said. */
+  readonly mode: TranscriptMode;
+  readonly userLabel: string;
+  readonly botLabel: string;
+}
+
+/** Compact, never-throwing JSON for tool arguments and results (they can be anything). */
+export function formatValue(value: unknown): string {
+  if (value === undefined) return "";
+  if (typeof value === "string") return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function Speech({ turn, mode, userLabel, botLabel }: TranscriptTurnProps & { turn: SpeechTurn }): ReactNode {
+  const bot = turn.role === "assistant";
+  // A user's interim transcript is what they are saying, so every mode shows it.
+  const pending = turn.pendingText && (!bot || mode !== "spoken") ? turn.pendingText : "";
+  const unspoken = bot && turn.interrupted && mode === "full" ? turn.unspokenText : "";
+  return (
+    <li
+      className="rtvi-turn"
+      data-slot="turn"
+      data-role={turn.role}
+      data-source={turn.source}
+      data-final={flag(turn.final)}
+      data-live={flag(!turn.final)}
+      data-interrupted={flag(turn.interrupted)}
+    >
+      <span data-slot="speaker">{bot ? botLabel : userLabel}</span>{" "}
+      <span data-slot="text">{turn.text}</span>
+      {pending && (
+        <>
+          {turn.text && " "}
+          <span data-slot="pending">{pending}</span>
+        </>
+      )}
+      {unspoken && (
+        <>
+          {" "}
+          <s data-slot="unspoken">
+            <span style={VISUALLY_HIDDEN}>(not spoken) </span>
+            {unspoken}
+          </s>
+        </>
+      )}
+      {turn.interrupted && <span style={VISUALLY_HIDDEN}> (interrupted)</span>}
+    </li>
+  );
+}
+
+function FunctionCall({ turn }: { turn: FunctionCallTurn }): ReactNode {
+  const name = turn.functionName ?? "function";
+  const args = formatValue(turn.args);
+  const result = formatValue(turn.result);
+  return (
+    <li className="rtvi-turn" data-slot="turn" data-role="function_call" data-status={turn.status} data-final={flag(turn.final)}>
+      <details>
+        <summary>
+          <span data-slot="speaker">Function call</span> <code data-slot="function-name">{name}</code>{" "}
+          <span data-slot="status">{turn.status === "completed" ? "done" : turn.status}</span>
+        </summary>
+        {args && (
+          <p>
+            Arguments: <code data-slot="args">{args}</code>
+          </p>
+        )}
+        {result && (
+          <p>
+            Result: <code data-slot="result">{result}</code>
+          </p>
+        )}
+      </details>
+    </li>
+  );
+}
+
+function System({ turn }: { turn: SystemTurn }): ReactNode {
+  return (
+    <li className="rtvi-turn" data-slot="turn" data-role="system" data-kind={turn.kind} data-fatal={flag(turn.fatal)} data-final="">
+      <span data-slot="speaker">{turn.kind === "error" ? "Error" : "Notice"}</span> <span data-slot="text">{turn.text}</span>
+    </li>
+  );
+}
+
+/**
+ * One row of the transcript. Memoised: turns keep their identity until they change, so
+ * while the bot streams only the live row re-renders, however long the history is.
+ */
+export const TranscriptTurn = memo(function TranscriptTurn(props: TranscriptTurnProps): ReactNode {
+  const { turn } = props;
+  if (turn.role === "function_call") return <FunctionCall turn={turn} />;
+  if (turn.role === "system") return <System turn={turn} />;
+  return <Speech {...props} turn={turn} />;
+});
