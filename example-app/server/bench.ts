@@ -56,6 +56,7 @@ interface Row {
   callsPerCore: number;
   framesSent: number;
   lateSharePct: number;
+  latenessMs: { p50: number; p95: number };
   inLatencyMs: { mean: number; p95: number };
   outLatencyMs: { mean: number; p95: number };
   encodeMsPerFrame: number;
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
       callsPerCore: 1 / perCall,
       framesSent: m.framesSent,
       lateSharePct: m.framesSent ? (100 * m.framesLate) / m.framesSent : 0,
+      latenessMs: { p50: m.lateness.p50, p95: m.lateness.p95 },
       inLatencyMs: { mean: m.inLatency.mean, p95: m.inLatency.p95 },
       outLatencyMs: { mean: m.outLatency.mean, p95: m.outLatency.p95 },
       encodeMsPerFrame: m.encodeMs.mean,
@@ -101,9 +103,9 @@ async function main(): Promise<void> {
   const lines = [
     `Offline stand-in, ${secs} s per run, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}; server CPU only (clients in a child process).`,
     "",
-    "| calls | CPU per call (% of a core) | calls per core (real time) | frames sent | late >5 ms | in: RTP→Gemini socket mean / p95 (ms) | out: Gemini chunk→RTP mean / p95 (ms) | Opus encode per frame (ms) |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ...rows.map((r) => `| ${r.n} | ${f(r.cpuPerCallPct)} | ${f(r.callsPerCore, 0)} | ${r.framesSent} | ${f(r.lateSharePct)}% | ${f(r.inLatencyMs.mean)} / ${f(r.inLatencyMs.p95)} | ${f(r.outLatencyMs.mean)} / ${f(r.outLatencyMs.p95)} | ${f(r.encodeMsPerFrame, 3)} |`),
+    "| calls | CPU per call (% of a core) | calls per core (real time) | frames sent | late >5 ms | lateness p50 / p95 (ms) | in: RTP→Gemini socket mean / p95 (ms) | out: Gemini chunk→RTP mean / p95 (ms) | Opus encode per frame (ms) |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows.map((r) => `| ${r.n} | ${f(r.cpuPerCallPct)} | ${f(r.callsPerCore, 0)} | ${r.framesSent} | ${f(r.lateSharePct)}% | ${f(r.latenessMs.p50)} / ${f(r.latenessMs.p95)} | ${f(r.inLatencyMs.mean)} / ${f(r.inLatencyMs.p95)} | ${f(r.outLatencyMs.mean)} / ${f(r.outLatencyMs.p95)} | ${f(r.encodeMsPerFrame, 3)} |`),
   ];
   console.log(lines.join("\n"));
   const json = arg("json", "");
