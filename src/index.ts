@@ -57,3 +57,6 @@ export { exportTranscript } from "./components/exportTranscript";
 export type { TranscriptFormat, ExportTranscriptOptions } from "./components/exportTranscript";
 export { TranscriptExportButton } from "./components/TranscriptExportButton";
 export type { TranscriptExportButtonProps } from "./components/TranscriptExportButton";
+export { VoiceVisualizer } from "./components/VoiceVisualizer";
+export type { VoiceVisualizerProps } from "./components/VoiceVisualizer";
+export type { VisualizerVariant } from "./components/visualizerDraw";

@@ -1,0 +1,119 @@
+import { useEffect, useRef, type CSSProperties, type HTMLAttributes, type ReactNode } from "react";
+import { useAgentState, type AgentState } from "../hooks/useAgentState";
+import { useRTVIContext } from "../provider/context";
+import { cx } from "./dom";
+import type { VisualizerVariant } from "./visualizerDraw";
+import { startVisualizerLoop, type LevelSource, type LoopStyle, type VisualizerLoop } from "./visualizerLoop";
+
+/** Props of {@link VoiceVisualizer}; other `<div>` props go to its root. */
+export interface VoiceVisualizerProps extends Omit<HTMLAttributes<HTMLDivElement>, "children" | "role" | "color"> {
+  /** Whose audio: the user's mic (`local`) or the bot (default). */
+  participant?: "local" | "bot";
+  /** Default "bars". */
+  variant?: VisualizerVariant;
+  /** Drives it instead of the level bus (stories, tests): a level 0..1 or a function read every frame. */
+  levels?: number | (() => number);
+  /** Default 5. */
+  barCount?: number;
+  /** Space between bars, CSS px. Default 4. */
+  gap?: number;
+  /** Bar corner radius, CSS px. Default: fully rounded. */
+  radius?: number;
+  /** Bar height at silence, as a fraction of the height (0..1). Default 0.12. */
+  minBarHeight?: number;
+  /** Bar height at full level, as a fraction of the height (0..1). Default 1. */
+  maxBarHeight?: number;
+  /** Bar colour; sets `--rtvi-visualizer-color`, which is otherwise taken from CSS (then `currentColor`). */
+  color?: string;
+  /** Colour while not connected; sets `--rtvi-visualizer-idle-color`. */
+  idleColor?: string;
+  /** The accessible name; by default it tells the agent's state ("Bot is speaking", "Listening"...). */
+  label?: string | ((state: AgentState) => string);
+}
+
+const STATE_LABELS: Record<AgentState, string> = {
+  disconnected: "Not connected",
+  connecting: "Connecting",
+  listening: "Listening",
+  thinking: "Bot is thinking",
+  speaking: "Bot is speaking",
+  error: "Connection error",
+};
+
+const CANVAS_STYLE: CSSProperties = { display: "block", width: "100%", height: "100%" };
+
+/**
+ * Audio levels on a canvas, for the mic or the bot. Levels come from the level bus and go
+ * straight to the canvas in one `requestAnimationFrame` loop: they never cause a React
+ * render. The loop stops on unmount, while the page is hidden or the canvas off screen,
+ * and when the bars are at rest; `prefers-reduced-motion` gets calm, stepped bars with no
+ * animation. `role="img"` with a label that tells the agent's state.
+ */
+export function VoiceVisualizer(props: VoiceVisualizerProps): ReactNode {
+  const { participant = "bot", variant = "bars", levels, barCount = 5, gap = 4, radius, minBarHeight = 0.12, maxBarHeight = 1, color, idleColor, label, className, style, ...rest } = props;
+  const { session } = useRTVIContext("VoiceVisualizer");
+  const agent = useAgentState();
+  const channel = participant === "local" ? session.levels.mic : session.levels.bot;
+  const rootRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const loopRef = useRef<VisualizerLoop | null>(null);
+
+  const idle = agent === "disconnected" || agent === "error";
+  const loopStyle: LoopStyle = { variant, gap, radius: radius ?? null, minBar: clamp01(minBarHeight), maxBar: clamp01(maxBarHeight), idle };
+  const styleRef = useRef(loopStyle);
+  const levelsRef = useRef(levels);
+  useEffect(() => {
+    styleRef.current = loopStyle;
+    levelsRef.current = levels;
+    loopRef.current?.wake(true);
+    // loopStyle is rebuilt each render; its fields are the real dependencies.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [variant, gap, radius, minBarHeight, maxBarHeight, idle, color, idleColor, levels]);
+
+  const given = levels !== undefined;
+  const count = Math.max(1, Math.min(256, Math.round(barCount)));
+  useEffect(() => {
+    const root = rootRef.current;
+    const canvas = canvasRef.current;
+    if (!root || !canvas) return;
+    const source: LevelSource = given
+      ? {
+          get: () => {
+            const l = levelsRef.current;
+            return typeof l === "function" ? l() : (l ?? 0);
+          },
+          // A fixed number only changes through props (the effect above wakes the loop).
+          subscribe: typeof levelsRef.current === "function" ? undefined : () => () => undefined,
+        }
+      : { get: channel.get, subscribe: (wake) => channel.subscribe(wake) };
+    const loop = startVisualizerLoop(root, canvas, count, source, () => styleRef.current);
+    loopRef.current = loop;
+    return () => {
+      loop.dispose();
+      loopRef.current = null;
+    };
+  }, [channel, count, given, typeof levels === "function"]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const text = typeof label === "function" ? label(agent) : (label ?? STATE_LABELS[agent]);
+  const vars = { width: "var(--rtvi-visualizer-width, 120px)", height: "var(--rtvi-visualizer-height, 48px)", "--rtvi-visualizer-color": color, "--rtvi-visualizer-idle-color": idleColor } as CSSProperties;
+  return (
+    <div
+      {...rest}
+      ref={rootRef}
+      role="img"
+      aria-label={text}
+      className={cx("rtvi-visualizer", className)}
+      style={{ ...vars, ...style }}
+      data-rtvi-visualizer=""
+      data-state={agent}
+      data-variant={variant}
+      data-participant={participant}
+    >
+      <canvas ref={canvasRef} aria-hidden="true" style={CANVAS_STYLE} />
+    </div>
+  );
+}
+
+function clamp01(v: number): number {
+  return Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0;
+}
