@@ -16,7 +16,7 @@ function copyStyles(): Plugin {
 export default defineConfig({
   plugins: [
     react(),
-    dts({ include: ["src"], exclude: ["**/*.test.*"], tsconfigPath: "./tsconfig.build.json" }),
+    dts({ include: ["src"], exclude: ["**/*.test.*"], tsconfigPath: "./tsconfig.build.json", bundleTypes: true }),
     copyStyles(),
   ],
   build: {
