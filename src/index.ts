@@ -60,3 +60,7 @@ export type { TranscriptExportButtonProps } from "./components/TranscriptExportB
 export { VoiceVisualizer } from "./components/VoiceVisualizer";
 export type { VoiceVisualizerProps } from "./components/VoiceVisualizer";
 export type { VisualizerVariant } from "./components/visualizerDraw";
+export { MicToggle } from "./components/MicToggle";
+export type { MicToggleProps, MicToggleRenderState } from "./components/MicToggle";
+export { usePushToTalk } from "./components/usePushToTalk";
+export type { UsePushToTalkOptions, UsePushToTalkResult } from "./components/usePushToTalk";
