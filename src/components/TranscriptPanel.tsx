@@ -1,7 +1,8 @@
 import { useCallback, type HTMLAttributes, type ReactNode } from "react";
 import { useConversation } from "../hooks/useConversation";
 import { cx, flag, VISUALLY_HIDDEN } from "./dom";
-import { TranscriptTurn, type TranscriptMode } from "./TranscriptTurn";
+import { TranscriptRows } from "./TranscriptRows";
+import type { TranscriptMode } from "./TranscriptTurn";
 import { useFinalTurnAnnouncer } from "./useFinalTurnAnnouncer";
 import { useTranscriptScroll } from "./useTranscriptScroll";
 
@@ -42,7 +43,6 @@ export function TranscriptPanel(props: TranscriptPanelProps): ReactNode {
   const { turns } = useConversation();
   const { viewportRef, pinned, first, onScroll, jumpToLatest, showEarlier } = useTranscriptScroll(turns, windowSize);
   const announcement = useFinalTurnAnnouncer(turns, userLabel, botLabel);
-  const visible = first > 0 ? turns.slice(first) : turns;
 
   const jump = useCallback(() => {
     jumpToLatest();
@@ -60,9 +60,7 @@ export function TranscriptPanel(props: TranscriptPanelProps): ReactNode {
         )}
         {turns.length === 0 && placeholder !== undefined && <div data-slot="placeholder">{placeholder}</div>}
         <ol data-slot="turns">
-          {visible.map((turn) => (
-            <TranscriptTurn key={turn.id} turn={turn} mode={mode} userLabel={userLabel} botLabel={botLabel} />
-          ))}
+          <TranscriptRows turns={turns} first={first} mode={mode} userLabel={userLabel} botLabel={botLabel} />
         </ol>
       </div>
       {!pinned && (
