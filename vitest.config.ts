@@ -40,6 +40,17 @@ export default defineConfig({
       },
       {
         test: {
+          name: "e2e",
+          environment: "node",
+          include: ["test/e2e/**/*.test.ts"],
+          globalSetup: ["test/e2e/globalSetup.ts"],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: "server",
           environment: "node",
           include: ["test/server/**/*.test.ts"],

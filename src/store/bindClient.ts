@@ -81,13 +81,35 @@ export function bindClient(session: Session, client: PipecatClient, options: Bin
   });
   on(RTVIEvent.LocalAudioLevel, (level: number) => levels.mic.push(level, true));
   on(RTVIEvent.RemoteAudioLevel, (level: number) => levels.bot.push(level, true));
+  // SmallWebRTC reports the bot's track with no participant at all, so a track counts as
+  // local only when the participant says so or it is the client's own mic track.
+  const isLocal = (t: MediaStreamTrack, p?: { local?: boolean }): boolean => {
+    if (typeof p?.local === "boolean") return p.local;
+    try {
+      return client.tracks().local.audio === t;
+    } catch {
+      return false;
+    }
+  };
   const track = (started: boolean) => (t: MediaStreamTrack, p?: { local?: boolean }) => {
     if (t?.kind !== "audio") return;
-    const source = p?.local === false ? "bot" : "local";
+    const source = isLocal(t, p) ? "local" : "bot";
     const value = started ? t : null;
     meters.setTrack(source, value);
     dispatch({ type: "track", source, track: value });
   };
+  // Tracks that started before this binding (a remount, StrictMode's second effect).
+  let known: ReturnType<PipecatClient["tracks"]> | null = null;
+  try {
+    known = client.tracks();
+  } catch {
+    known = null;
+  }
+  const prior = session.store.getState();
+  const seedLocal = known?.local.audio ?? prior.localTrack;
+  const seedBot = known?.bot?.audio ?? prior.botTrack;
+  if (seedLocal && seedLocal.readyState !== "ended") track(true)(seedLocal, { local: true });
+  if (seedBot && seedBot.readyState !== "ended") track(true)(seedBot, { local: false });
   on(RTVIEvent.TrackStarted, track(true));
   on(RTVIEvent.TrackStopped, track(false));
   on(RTVIEvent.AvailableMicsUpdated, (mics: MediaDeviceInfo[]) => dispatch({ type: "devices", mics: toOptions(mics) }));

@@ -87,7 +87,7 @@ function Panel(): ReactNode {
   const a = useAgentState();
   const n: number = useSessionState((s) => s.transcript.turns.length);
   const button = useConnectButton({});
-  const ptt = usePushToTalk({});
+  const ptt = usePushToTalk(ref, { enabled: true, onTalkingChange: (talking: boolean) => void talking });
   void [c, c2, coarse, live, interim, all, connect, error, mic, devices, latency, send, speaking, ts, a, n, button, ptt];
   return (
     <>

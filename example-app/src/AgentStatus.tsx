@@ -1,0 +1,20 @@
+import { useAgentState, type AgentState } from "rtvi-react-kit";
+
+const TEXT: Record<AgentState, string> = {
+  disconnected: "Not connected",
+  connecting: "Connecting…",
+  listening: "Listening — go ahead and talk",
+  thinking: "Thinking…",
+  speaking: "Speaking",
+  error: "Connection problem",
+};
+
+/** What the bot is doing, in words, under the visualizer. */
+export function AgentStatus() {
+  const state = useAgentState();
+  return (
+    <p className="app-status" data-state={state}>
+      {TEXT[state]}
+    </p>
+  );
+}

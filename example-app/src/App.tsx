@@ -1,0 +1,96 @@
+import { PipecatClient } from "@pipecat-ai/client-js";
+import { useState } from "react";
+import {
+  BotAudio,
+  CaptionsOverlay,
+  ConnectButton,
+  DeviceSelect,
+  LatencyBadge,
+  MicToggle,
+  RTVIClientProvider,
+  TextInput,
+  TranscriptExportButton,
+  TranscriptPanel,
+  VoiceVisualizer,
+  VolumeSlider,
+} from "rtvi-react-kit";
+import { startUrl } from "./config";
+import { AgentStatus } from "./AgentStatus";
+import { ErrorBanner } from "./ErrorBanner";
+import { createTransport } from "./transport";
+import { useServerStatus, type ServerMode } from "./useServerStatus";
+
+const MODE_LABEL: Record<ServerMode, string | null> = {
+  gemini: "Gemini Live",
+  "offline-demo": "Offline demo bot",
+  unknown: null,
+  unreachable: "Bot server unreachable",
+};
+
+function VoiceApp() {
+  const mode = useServerStatus();
+  const [pushToTalk, setPushToTalk] = useState(false);
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>Voice demo</h1>
+        {MODE_LABEL[mode] && (
+          <span className="app-mode" data-mode={mode}>
+            {MODE_LABEL[mode]}
+          </span>
+        )}
+        <LatencyBadge className="app-latency" />
+      </header>
+      <ErrorBanner />
+      <main className="app-main">
+        <section className="app-stage" aria-label="Call">
+          <div className="app-visual">
+            <VoiceVisualizer participant="bot" barCount={24} className="app-bot-visualizer" />
+            <CaptionsOverlay className="app-captions" />
+          </div>
+          <AgentStatus />
+          <div className="app-controls">
+            <ConnectButton startBot={{ endpoint: startUrl }} className="app-connect" />
+            <MicToggle mode={pushToTalk ? "push-to-talk" : "toggle"} />
+            <VoiceVisualizer participant="local" barCount={12} className="app-mic-visualizer" />
+          </div>
+          <label className="app-ptt">
+            <input type="checkbox" checked={pushToTalk} onChange={(e) => setPushToTalk(e.target.checked)} />
+            Push to talk (hold Space or the mic button)
+          </label>
+          <details className="app-settings">
+            <summary>Audio settings</summary>
+            <DeviceSelect kind="mic" />
+            <DeviceSelect kind="speaker" />
+            <VolumeSlider />
+          </details>
+        </section>
+        <section className="app-conversation" aria-label="Conversation">
+          <div className="app-conversation-head">
+            <h2>Transcript</h2>
+            <TranscriptExportButton format="markdown" />
+          </div>
+          <TranscriptPanel
+            className="app-transcript"
+            mode="karaoke"
+            botLabel="Bot"
+            userLabel="You"
+            placeholder="Press Connect and start talking, or type a message below."
+          />
+          <TextInput className="app-text-input" />
+        </section>
+      </main>
+      <BotAudio />
+    </div>
+  );
+}
+
+const createClient = () => new PipecatClient({ transport: createTransport(), enableMic: true, enableCam: false });
+
+export function App() {
+  return (
+    <RTVIClientProvider createClient={createClient}>
+      <VoiceApp />
+    </RTVIClientProvider>
+  );
+}

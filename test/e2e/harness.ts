@@ -1,0 +1,112 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { startServer } from "../../example-app/server/server";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(here, "../..");
+export const APP_DIST = join(ROOT, "example-app/dist");
+export const TMP = join(ROOT, ".tmp/e2e");
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export type AppServer = Awaited<ReturnType<typeof startServer>>;
+
+/** The example server on a free loopback port, serving the built client, offline stand-in. */
+export async function startApp(port = 0): Promise<AppServer & { logs: string[] }> {
+  const logs: string[] = [];
+  delete process.env.GEMINI_API_KEY;
+  const server = await startServer({ port, host: "127.0.0.1", staticDir: APP_DIST, logSink: (line: string) => logs.push(line) } as Parameters<typeof startServer>[0]);
+  return Object.assign(server, { logs });
+}
+
+/** A spoken WAV for Chromium's fake microphone, made at test time with espeak-ng and sox. */
+export function speechWav(name: string, text: string, silenceAfterS = 1.0): string {
+  mkdirSync(TMP, { recursive: true });
+  const raw = join(TMP, `${name}-raw.wav`);
+  const out = join(TMP, `${name}-${silenceAfterS}.wav`);
+  if (!existsSync(out)) {
+    execFileSync("espeak-ng", ["-w", raw, text]);
+    // 48 kHz mono 16-bit, half a second of silence before and some after. Chromium loops the
+    // file, so the silence after is the time the bot has to answer before the user speaks again.
+    execFileSync("sox", [raw, "-r", "48000", "-c", "1", "-b", "16", out, "pad", "0.5", String(silenceAfterS)]);
+  }
+  return out;
+}
+
+const BASE_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--autoplay-policy=no-user-gesture-required",
+  "--allow-loopback-in-peer-connection",
+  "--disable-features=WebRtcHideLocalIpsWithMdns",
+];
+
+/** Debian Chromium with a fake microphone playing `wav` (or no media flags at all). */
+export async function launch(wav?: string): Promise<Browser> {
+  const media = wav ? ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-audio-capture=${wav}`] : [];
+  return chromium.launch({ executablePath: CHROMIUM, args: [...BASE_ARGS, ...media] });
+}
+
+/** Aborts and counts every request that would leave the machine. */
+export async function guardNetwork(context: BrowserContext): Promise<string[]> {
+  const external: string[] = [];
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    const local = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname) || ["data:", "blob:"].includes(url.protocol);
+    if (local) return route.continue();
+    external.push(url.href);
+    return route.abort();
+  });
+  return external;
+}
+
+/** Opens the app with console errors and page errors collected. */
+export async function openApp(context: BrowserContext, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  await page.goto(url);
+  await page.getByRole("button", { name: /connect/i }).waitFor();
+  return { page, errors };
+}
+
+/** The mic level the MicToggle's meter shows (written by the level bus, no React). */
+export function micLevel(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const el = document.querySelector<HTMLElement>('[data-rtvi-mic-toggle] [data-slot="meter"]');
+    return Number.parseFloat(el?.style.getPropertyValue("--rtvi-mic-level") || "0");
+  });
+}
+
+/** How much of the bot visualizer's canvas is painted: rises with the bot's audio level. */
+export function botInk(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>(".app-bot-visualizer canvas");
+    const ctx = canvas?.getContext("2d");
+    if (!canvas || !ctx || canvas.width === 0) return 0;
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let ink = 0;
+    for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 32) ink++;
+    return ink / (canvas.width * canvas.height);
+  });
+}
+
+/** Polls `probe` until `ok` holds, for conditions the page exposes no event for. */
+export async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number, what: string): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: T = await probe();
+  while (!ok(last)) {
+    if (Date.now() > end) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, 50));
+    last = await probe();
+  }
+  return last;
+}

@@ -1,0 +1,85 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { botInk, guardNetwork, launch, micLevel, openApp, speechWav, startApp, until, type AppServer } from "./harness";
+
+let server: AppServer & { logs: string[] };
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startApp();
+  browser = await launch(speechWav("weather", "Hello there. What is the weather like on Mars today?", 9));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the example app in Chromium with a fake microphone, offline", () => {
+  it("a full voice turn: mic level, server hears it, bot answers, transcript, bot level, back to idle", async () => {
+    const context = await browser.newContext();
+    const external = await guardNetwork(context);
+    const { page, errors } = await openApp(context, server.url);
+    await page.getByText("Offline demo bot").waitFor();
+    const idleInk = await botInk(page);
+
+    await page.getByRole("button", { name: "Connect" }).click();
+    await page.getByRole("button", { name: "Disconnect" }).waitFor({ timeout: 30_000 });
+    await until(() => micLevel(page), (l) => l > 0.05, 20_000, "the mic level to rise above silence");
+
+    // The stand-in transcribes honestly what its voice detector heard: energy arrived.
+    const log = page.getByRole("log");
+    await log.getByText(/\[speech, \d+(\.\d+)? s\]/).first().waitFor({ timeout: 30_000 });
+    await log.getByText(/offline demo bot/i).first().waitFor({ timeout: 30_000 });
+    await until(() => botInk(page), (ink) => ink > idleInk * 1.5 && ink > 0.02, 20_000, "the bot visualizer to show audio");
+
+    await page.getByRole("button", { name: "Disconnect" }).click();
+    await page.getByRole("button", { name: "Connect" }).waitFor({ timeout: 15_000 });
+    await until(async () => server.stats().calls, (n) => n === 0, 15_000, "the server to free the call");
+    expect(external).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("typed text shows at once and the bot answers it", async () => {
+    const context = await browser.newContext();
+    const external = await guardNetwork(context);
+    const { page, errors } = await openApp(context, server.url);
+    await page.getByRole("button", { name: "Connect" }).click();
+    await page.getByRole("button", { name: "Disconnect" }).waitFor({ timeout: 30_000 });
+    const input = page.getByRole("textbox", { name: /message/i });
+    await input.fill("Tell me about Jupiter");
+    await input.press("Enter");
+    const log = page.getByRole("log");
+    await log.getByText("Tell me about Jupiter", { exact: true }).waitFor({ timeout: 2_000 });
+    await log.getByText(/You typed: Tell me about Jupiter/).first().waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Disconnect" }).click();
+    await page.getByRole("button", { name: "Connect" }).waitFor({ timeout: 15_000 });
+    await until(async () => server.stats().calls, (n) => n === 0, 15_000, "the server to free the call");
+    expect(external).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("three browser contexts: three calls, isolated transcripts, all freed", async () => {
+    await until(async () => server.stats().calls, (n) => n === 0, 15_000, "earlier calls to be freed");
+    const contexts = await Promise.all([0, 1, 2].map(() => browser.newContext()));
+    const pages = await Promise.all(contexts.map(async (c) => (await openApp(c, server.url)).page));
+    await Promise.all(pages.map((p) => p.getByRole("button", { name: "Connect" }).click()));
+    await Promise.all(pages.map((p) => p.getByRole("button", { name: "Disconnect" }).waitFor({ timeout: 45_000 })));
+    expect(server.stats().calls).toBe(3);
+    await Promise.all(
+      pages.map(async (p, i) => {
+        const input = p.getByRole("textbox", { name: /message/i });
+        await input.fill(`secret number ${i}`);
+        await input.press("Enter");
+        await p.getByRole("log").getByText(`You typed: secret number ${i}`, { exact: false }).first().waitFor({ timeout: 30_000 });
+      }),
+    );
+    for (const [i, p] of pages.entries()) {
+      const text = (await p.getByRole("log").textContent()) ?? "";
+      for (const j of [0, 1, 2]) if (j !== i) expect(text).not.toContain(`secret number ${j}`);
+    }
+    await Promise.all(contexts.map((c) => c.close()));
+    await until(async () => server.stats().calls, (n) => n === 0, 20_000, "all three calls to be freed");
+  });
+});
