@@ -48,6 +48,7 @@ export function TranscriptExportButton(props: TranscriptExportButtonProps): Reac
       className={cx("rtvi-export-button", className)}
       data-rtvi-export-button=""
       data-format={format}
+      disabled={rest.disabled ?? turns.length === 0}
       data-disabled={turns.length === 0 ? "" : undefined}
       onClick={composeHandlers(onClick, download)}
     >

@@ -1,5 +1,6 @@
 import { useCallback } from "react";
 import { useRTVIContext } from "../provider/context";
+import { MIC_PROBLEM_MESSAGES } from "../audio/diagnoseMic";
 import type { MicStatus } from "../store/sessionState";
 import { useSessionState } from "./useSessionState";
 
@@ -16,12 +17,6 @@ export interface UseMicControlResult {
   toggle(): Promise<void>;
 }
 
-const PROBLEMS: Partial<Record<MicStatus, string>> = {
-  denied: "Microphone access is blocked. Allow it in the browser's site settings, then try again.",
-  "no-device": "No microphone was found. Connect one and try again.",
-  "in-use": "The microphone is in use by another application.",
-  error: "The microphone could not be started.",
-};
 
 /** Mute and unmute the microphone, with its permission state in words. */
 export function useMicControl(): UseMicControlResult {
@@ -30,5 +25,5 @@ export function useMicControl(): UseMicControlResult {
   const status = useSessionState((s) => s.micStatus, "useMicControl");
   const setEnabled = useCallback((on: boolean) => actions.enableMic(on), [actions]);
   const toggle = useCallback(() => actions.enableMic(!enabled), [actions, enabled]);
-  return { enabled, status, problem: PROBLEMS[status] ?? null, setEnabled, toggle };
+  return { enabled, status, problem: status === "unknown" || status === "granted" ? null : MIC_PROBLEM_MESSAGES[status], setEnabled, toggle };
 }

@@ -1,4 +1,5 @@
 import { RTVIEvent, type PipecatClient, type RTVIMessage } from "@pipecat-ai/client-js";
+import { MIC_PROBLEM_MESSAGES, diagnoseMic, problemOfDeviceError } from "../audio/diagnoseMic";
 import type { DeviceOption, MicStatus } from "./sessionState";
 import type { Session } from "./createSession";
 import { MESSAGE_EVENTS } from "./messageEvents";
@@ -73,7 +74,28 @@ export function bindClient(session: Session, client: PipecatClient, options: Bin
     for (const [event, type] of MESSAGE_EVENTS) on(event, (data?: unknown) => message({ label: "rtvi-ai", type, data }));
   }
 
-  on(RTVIEvent.TransportStateChanged, (state: PipecatClient["state"]) => dispatch({ type: "transport-state", state }));
+  let bound = true;
+  // Connected with the mic on but no mic track: find out why, so the UI can say it.
+  const checkMic = (): void => {
+    let hasTrack = false;
+    try {
+      hasTrack = client.tracks().local.audio?.readyState === "live";
+    } catch {
+      hasTrack = false;
+    }
+    // A granted mic or a reported error needs no probe; only the silent case does.
+    const micState = client.mediaState?.mic?.state;
+    if (hasTrack || !client.isMicEnabled || micState === "granted" || micState === "error") return;
+    void diagnoseMic().then((d) => {
+      if (!d || !bound) return;
+      dispatch({ type: "mic-status", status: d.problem, detail: d.message });
+      dispatch({ type: "error", message: d.message, fatal: false, source: "device" });
+    });
+  };
+  on(RTVIEvent.TransportStateChanged, (state: PipecatClient["state"]) => {
+    dispatch({ type: "transport-state", state });
+    if (state === "ready") checkMic();
+  });
   on(RTVIEvent.Error, (ev: RTVIMessage) => {
     message(ev);
     const fatal = (ev?.data as { fatal?: unknown } | undefined)?.fatal === true;
@@ -122,12 +144,15 @@ export function bindClient(session: Session, client: PipecatClient, options: Bin
     const status: MicStatus = mic.state === "granted" ? "granted" : mic.state === "error" ? (MIC_STATUS[mic.reason] ?? "error") : "unknown";
     dispatch({ type: "mic-status", status, detail: null });
   });
-  on(RTVIEvent.DeviceError, (err: { message?: string; devices?: readonly string[] }) => {
+  on(RTVIEvent.DeviceError, (err: { type?: string; message?: string; devices?: readonly string[]; details?: { sourceError?: unknown } }) => {
     if (!err?.devices?.includes("mic")) return;
-    dispatch({ type: "error", message: err.message || "The microphone could not be used.", fatal: false, source: "device" });
+    const problem = problemOfDeviceError(err);
+    dispatch({ type: "mic-status", status: problem, detail: MIC_PROBLEM_MESSAGES[problem] });
+    dispatch({ type: "error", message: MIC_PROBLEM_MESSAGES[problem], fatal: false, source: "device" });
   });
 
   return () => {
+    bound = false;
     for (const off of offs.splice(0)) off();
     meters.setTrack("local", null);
     meters.setTrack("bot", null);

@@ -26,7 +26,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  browser = await launch(speechWav("short", "Testing, one two three."));
+  browser = await launch(speechWav("short", "Testing, one two three.", 20));
 });
 afterAll(async () => browser?.close());
 
@@ -39,6 +39,8 @@ describe("faults and accessibility", () => {
     const { page, errors } = await openApp(context, server.url);
     await page.getByRole("button", { name: "Connect" }).click();
     await page.getByRole("button", { name: "Disconnect" }).waitFor({ timeout: 30_000 });
+    // Mute first: the fake microphone would otherwise talk over the typed turn.
+    await page.getByRole("button", { name: "Mute" }).click();
     const input = page.getByRole("textbox", { name: /message/i });
     await input.fill("remember this line");
     await input.press("Enter");
@@ -85,10 +87,10 @@ describe("faults and accessibility", () => {
   it("microphone permission denied: a clear message and nothing crashes", async () => {
     const server = await startApp();
     const context = await browser.newContext();
-    await context.addInitScript(() => {
-      const deny = () => Promise.reject(new DOMException("Permission denied", "NotAllowedError"));
-      Object.defineProperty(navigator.mediaDevices, "getUserMedia", { value: deny });
-    });
+    // A string, not a function: the test transform would add helpers the page does not have.
+    await context.addInitScript(
+      `Object.defineProperty(navigator.mediaDevices, "getUserMedia", { value: () => Promise.reject(new DOMException("Permission denied", "NotAllowedError")) });`,
+    );
     const { page, errors } = await openApp(context, server.url);
     await page.getByRole("button", { name: "Connect" }).click();
     await page.getByText(/microphone access is blocked/i).first().waitFor({ timeout: 30_000 });

@@ -46,6 +46,9 @@ describe("the example app in Chromium with a fake microphone, offline", () => {
     const { page, errors } = await openApp(context, server.url);
     await page.getByRole("button", { name: "Connect" }).click();
     await page.getByRole("button", { name: "Disconnect" }).waitFor({ timeout: 30_000 });
+    // Mute first: the fake microphone would otherwise talk over the typed turn.
+    await page.getByRole("button", { name: "Mute" }).click();
+    await page.getByRole("button", { name: "Mute", pressed: true }).waitFor();
     const input = page.getByRole("textbox", { name: /message/i });
     await input.fill("Tell me about Jupiter");
     await input.press("Enter");
@@ -69,6 +72,7 @@ describe("the example app in Chromium with a fake microphone, offline", () => {
     expect(server.stats().calls).toBe(3);
     await Promise.all(
       pages.map(async (p, i) => {
+        await p.getByRole("button", { name: "Mute" }).click();
         const input = p.getByRole("textbox", { name: /message/i });
         await input.fill(`secret number ${i}`);
         await input.press("Enter");

@@ -36,3 +36,17 @@ describe("bindClient routes audio tracks", () => {
     again();
   });
 });
+
+import { problemOfDeviceError } from "../../src/audio/diagnoseMic";
+
+describe("microphone problems in words", () => {
+  it("reads the browser's own error when a transport reports type 'unknown'", () => {
+    const denied = { type: "unknown", message: "x", details: { sourceError: new DOMException("Permission denied", "NotAllowedError") } };
+    expect(problemOfDeviceError(denied)).toBe("denied");
+    expect(problemOfDeviceError({ type: "unknown", details: { sourceError: { name: "NotFoundError" } } })).toBe("no-device");
+    expect(problemOfDeviceError({ type: "unknown", message: "Microphone access denied" })).toBe("denied");
+    expect(problemOfDeviceError({ type: "permissions" })).toBe("denied");
+    expect(problemOfDeviceError({ type: "in-use" })).toBe("in-use");
+    expect(problemOfDeviceError({ type: "unknown" })).toBe("error");
+  });
+});

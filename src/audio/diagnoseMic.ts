@@ -1,0 +1,52 @@
+/** Why a microphone cannot be used, in the kit's words. */
+export type MicProblem = "denied" | "no-device" | "in-use" | "error";
+
+/** The sentence the kit shows for each microphone problem. */
+export const MIC_PROBLEM_MESSAGES: Readonly<Record<MicProblem, string>> = {
+  denied: "Microphone access is blocked. Allow it in the browser's site settings, then try again.",
+  "no-device": "No microphone was found. Connect one and try again.",
+  "in-use": "The microphone is in use by another application.",
+  error: "The microphone could not be started.",
+};
+
+/**
+ * Asks the browser why there is no microphone track. Some media managers swallow the
+ * first getUserMedia failure (WavMediaManager registers its error listener only after its
+ * first attempt), so the call would go on silently. A denied permission answers at once
+ * without a new prompt; the probe's track, if any, is stopped immediately.
+ */
+export async function diagnoseMic(): Promise<{ problem: MicProblem; message: string } | null> {
+  const media = typeof navigator !== "undefined" ? navigator.mediaDevices : undefined;
+  if (!media?.getUserMedia) return { problem: "error", message: "This page cannot use a microphone: it needs https or localhost, and a browser with media support." };
+  try {
+    const stream = await media.getUserMedia({ audio: true });
+    for (const t of stream.getTracks()) t.stop();
+    return null;
+  } catch (e) {
+    const problem = problemOfMediaError(e);
+    return { problem, message: MIC_PROBLEM_MESSAGES[problem] };
+  }
+}
+
+/** A getUserMedia rejection (a DOMException) in the kit's words. */
+export function problemOfMediaError(e: unknown): MicProblem {
+  // DOMException is not an Error subclass everywhere: read the name by shape.
+  const name = typeof e === "object" && e !== null && typeof (e as { name?: unknown }).name === "string" ? (e as { name: string }).name : "";
+  if (name === "NotAllowedError" || name === "SecurityError") return "denied";
+  if (name === "NotFoundError" || name === "OverconstrainedError") return "no-device";
+  if (name === "NotReadableError" || name === "AbortError") return "in-use";
+  return "error";
+}
+
+/**
+ * client-js's DeviceError in the kit's words. Transports often report "unknown" with the
+ * browser's own error attached (`details.sourceError`), which tells the real reason.
+ */
+export function problemOfDeviceError(err: { type?: string; message?: string; details?: { sourceError?: unknown } }): MicProblem {
+  if (err.type === "permissions") return "denied";
+  if (err.type === "not-found" || err.type === "undefined-mediadevices") return "no-device";
+  if (err.type === "in-use") return "in-use";
+  const source = problemOfMediaError(err.details?.sourceError);
+  if (source !== "error") return source;
+  return /denied|not allowed|permission/i.test(err.message ?? "") ? "denied" : "error";
+}
