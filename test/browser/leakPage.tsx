@@ -1,0 +1,101 @@
+// A page for the lifecycle leak test: the whole UI on ScriptedTransport with real audio
+// tracks (oscillators), so analysers, AudioContexts, rAF loops and media elements all run.
+import { PipecatClient } from "@pipecat-ai/client-js";
+import { createRoot, type Root } from "react-dom/client";
+import { BotAudio, ConnectButton, MicToggle, RTVIClientProvider, TranscriptPanel, VoiceVisualizer } from "../../src";
+import { ScriptedTransport } from "../../src/testing";
+
+const msg = (type: string, data?: unknown) => ({ label: "rtvi-ai", type, data });
+const script = {
+  events: [
+    { at: 0, message: msg("bot-ready", { version: "2.1.0" }) },
+    { at: 5, message: msg("user-transcription", { text: "hello", final: true }) },
+    { at: 10, message: msg("bot-started-speaking") },
+    { at: 12, message: msg("bot-tts-text", { text: "Hi there." }) },
+    { at: 20, message: msg("bot-stopped-speaking") },
+  ],
+};
+
+// The page's own oscillators stand in for a microphone and the bot's audio.
+const ctx = new AudioContext();
+function toneTrack(freq: number): MediaStreamTrack {
+  const osc = ctx.createOscillator();
+  osc.frequency.value = freq;
+  const dest = ctx.createMediaStreamDestination();
+  osc.connect(dest);
+  osc.start();
+  return dest.stream.getAudioTracks()[0] as MediaStreamTrack;
+}
+const tracks = { local: toneTrack(220), bot: toneTrack(440) };
+const clients: PipecatClient[] = [];
+
+function newClient(): PipecatClient {
+  const c = new PipecatClient({ transport: new ScriptedTransport(script, { speed: 50, tracks }) });
+  clients.push(c);
+  return c;
+}
+
+function Ui() {
+  return (
+    <>
+      <VoiceVisualizer participant="bot" />
+      <VoiceVisualizer participant="local" variant="circle" />
+      <ConnectButton />
+      <MicToggle />
+      <TranscriptPanel />
+      <BotAudio />
+    </>
+  );
+}
+
+const host = document.getElementById("root") as HTMLElement;
+let root: Root | null = null;
+const frames = (n: number) => new Promise<void>((r) => { const step = (k: number) => (k === 0 ? r() : requestAnimationFrame(() => step(k - 1))); step(n); });
+const listeners = (c: PipecatClient) => {
+  const e = c as unknown as { eventNames(): (string | symbol)[]; listenerCount(n: string | symbol): number };
+  return e.eventNames().reduce((n, name) => n + e.listenerCount(name), 0);
+};
+
+const api = {
+  /** Mount the UI around one long-lived client; returns its listener count before mounting. */
+  async mountWith(): Promise<number> {
+    const client = newClient();
+    const before = listeners(client);
+    root = createRoot(host);
+    root.render(<RTVIClientProvider client={client}><Ui /></RTVIClientProvider>);
+    await frames(3);
+    return before;
+  },
+  async connectCycles(n: number): Promise<number> {
+    const client = clients[clients.length - 1] as PipecatClient;
+    for (let i = 0; i < n; i++) {
+      await client.connect();
+      await frames(2);
+      await client.disconnect();
+    }
+    await frames(3);
+    return listeners(client);
+  },
+  async unmount(): Promise<void> {
+    root?.unmount();
+    root = null;
+    await frames(3);
+  },
+  /** Mount and unmount the whole UI with a created (owned) client, connected each time. */
+  async mountCycles(n: number): Promise<number> {
+    for (let i = 0; i < n; i++) {
+      const r = createRoot(host);
+      let created: PipecatClient | null = null;
+      r.render(<RTVIClientProvider createClient={() => (created = newClient())}><Ui /></RTVIClientProvider>);
+      await frames(2);
+      await (created as PipecatClient | null)?.connect();
+      await frames(1);
+      r.unmount();
+      await frames(1);
+    }
+    await frames(5);
+    return clients.slice(1).reduce((sum, c) => sum + listeners(c), 0);
+  },
+};
+(window as unknown as { leakApi: typeof api }).leakApi = api;
+document.title = "ready";
