@@ -2,6 +2,8 @@
 export interface MetricsSnapshot {
   framesSent: number;
   framesLate: number;
+  /** Frames whose slot the clock gave up on after a stall (their audio was dropped, not sent). */
+  framesSkipped: number;
   /** Milliseconds, mean and 95th percentile. */
   lateness: Summary;
   encodeMs: Summary;
@@ -39,6 +41,7 @@ class Series {
 export class Metrics {
   private sent = 0;
   private late = 0;
+  private skipped = 0;
   private lateness = new Series();
   private encode = new Series();
   private inLat = new Series();
@@ -53,6 +56,10 @@ export class Metrics {
     this.encode.add(encodeMs);
   }
 
+  frameSkipped(): void {
+    this.skipped++;
+  }
+
   inLatency(ms: number): void {
     this.inLat.add(ms);
   }
@@ -64,6 +71,7 @@ export class Metrics {
   reset(): void {
     this.sent = 0;
     this.late = 0;
+    this.skipped = 0;
     this.lateness = new Series();
     this.encode = new Series();
     this.inLat = new Series();
@@ -74,6 +82,7 @@ export class Metrics {
     return {
       framesSent: this.sent,
       framesLate: this.late,
+      framesSkipped: this.skipped,
       lateness: this.lateness.summary(),
       encodeMs: this.encode.summary(),
       inLatency: this.inLat.summary(),

@@ -107,7 +107,7 @@ describe("outbound audio queue", () => {
     let handler: TickHandler | null = null;
     let slot = 0;
     const clock = { subscribe: (fn: TickHandler) => ((handler = fn), () => (handler = null)), now: () => performance.now() } as unknown as FrameClock;
-    return { clock, tick: (n) => { for (let i = 0; i < n; i++, slot++) handler?.(slot, performance.now()); } };
+    return { clock, tick: (n) => { for (let i = 0; i < n; i++, slot++) handler?.(slot, performance.now(), 0); } };
   }
 
   it("sends one 20 ms frame per slot with RTP timestamps +960, and an interruption drops queued audio at once", () => {

@@ -1,5 +1,5 @@
 import { FRAME_SAMPLES, OPUS_RATE, type OpusCodec } from "./opus.js";
-import { Resampler, floatToInt16, int16ToFloat } from "./resampler.js";
+import { Resampler, int16ToFloat } from "./resampler.js";
 import type { FrameClock } from "./clock.js";
 import type { Metrics } from "../metrics.js";
 
@@ -36,6 +36,8 @@ export class OutboundAudio {
   /** Arrival times of chunks that landed on an empty queue, matched to the frame that carries them. */
   private pendingArrival: number | null = null;
   private readonly unsubscribe: () => void;
+  /** Reused for every frame: the encoder copies it, so one buffer per call saves an allocation per frame. */
+  private readonly frame = new Int16Array(FRAME_SAMPLES);
 
   constructor(
     private readonly codec: OpusCodec,
@@ -43,7 +45,7 @@ export class OutboundAudio {
     private readonly events: OutboundEvents,
     private readonly metrics: Metrics,
   ) {
-    this.unsubscribe = clock.subscribe((slot, slotTime) => this.tick(slot, slotTime));
+    this.unsubscribe = clock.subscribe((slot, slotTime, skipped) => this.tick(slot, slotTime, skipped));
   }
 
   get queuedMs(): number {
@@ -86,13 +88,19 @@ export class OutboundAudio {
     this.events.onStopped();
   }
 
-  private take(): Float32Array {
-    const out = new Float32Array(FRAME_SAMPLES);
+  /** Move up to one frame of queued audio into `this.frame` as 16-bit PCM (zero-padded), or just drop it. */
+  private take(keep = true): void {
+    const out = this.frame;
     let filled = 0;
     while (filled < FRAME_SAMPLES && this.queue.length > 0) {
       const buf = this.queue[0]!;
       const n = Math.min(FRAME_SAMPLES - filled, buf.length - this.head);
-      out.set(buf.subarray(this.head, this.head + n), filled);
+      if (keep) {
+        for (let i = 0; i < n; i++) {
+          const v = Math.round(buf[this.head + i]! * 32768);
+          out[filled + i] = v > 32767 ? 32767 : v < -32768 ? -32768 : v;
+        }
+      }
       filled += n;
       this.head += n;
       if (this.head >= buf.length) {
@@ -100,12 +108,18 @@ export class OutboundAudio {
         this.head = 0;
       }
     }
+    if (keep) out.fill(0, filled);
     this.queued -= filled;
-    return out;
   }
 
-  private tick(slot: number, slotTime: number): void {
+  private tick(slot: number, slotTime: number, skipped: number): void {
     if (this.slotBase < 0) this.slotBase = slot;
+    // The clock gave up on slots after a stall: their audio is dropped, not sent late, so what the
+    // caller hears stays in step with the RTP timestamps (and latency does not pile up stall by stall).
+    for (let i = 0; i < skipped && this.queued > 0; i++) {
+      this.take(false);
+      this.metrics.frameSkipped();
+    }
     // Wait for a full frame mid-turn (the model streams faster than real time); pad only the tail.
     const ready = this.queued >= FRAME_SAMPLES || (this.queued > 0 && this.finishing);
     if (!ready) {
@@ -114,7 +128,8 @@ export class OutboundAudio {
     }
     this.idleSlots = 0;
     const t0 = this.clock.now();
-    const payload = this.codec.encode(floatToInt16(this.take()));
+    this.take();
+    const payload = this.codec.encode(this.frame);
     const marker = !this.speaking;
     this.seq = (this.seq + 1) & 0xffff;
     this.events.send({
