@@ -1,4 +1,5 @@
 import OpusScript from "opusscript";
+import { bytesToInt16 } from "./resampler.js";
 
 export const OPUS_RATE = 48000;
 export const FRAME_MS = 20;
@@ -34,10 +35,7 @@ export class OpusCodec {
   /** Decode one Opus packet to 48 kHz mono PCM; a corrupt packet yields null, never a throw. */
   decode(packet: Buffer): Int16Array | null {
     try {
-      const pcm = this.dec().decode(packet);
-      const out = new Int16Array(pcm.length >> 1);
-      for (let i = 0; i < out.length; i++) out[i] = pcm.readInt16LE(i * 2);
-      return out;
+      return bytesToInt16(this.dec().decode(packet));
     } catch {
       return null;
     }

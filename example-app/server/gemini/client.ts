@@ -1,4 +1,5 @@
 import WebSocket from "ws";
+import { bytesToInt16 } from "../audio/resampler.js";
 import type { Logger } from "../logger.js";
 import {
   GEMINI_LIVE_URL,
@@ -120,9 +121,7 @@ export class GeminiLiveClient {
       for (const part of sc.modelTurn?.parts ?? []) {
         const data = part.inlineData;
         if (data?.data && data.mimeType?.startsWith("audio/pcm")) {
-          const buf = Buffer.from(data.data, "base64");
-          const pcm = new Int16Array(buf.length >> 1);
-          for (let i = 0; i < pcm.length; i++) pcm[i] = buf.readInt16LE(i * 2);
+          const pcm = bytesToInt16(Buffer.from(data.data, "base64"));
           this.events.onAudio(pcm, rateFromMime(data.mimeType), now);
         }
       }
