@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import { EnergyVad } from "../audio/vad.js";
-import { int16ToFloat } from "../audio/resampler.js";
+import { bytesToInt16, int16ToFloat } from "../audio/resampler.js";
 import { INPUT_RATE, isRecord, parseFrame, pcmMime, type ServerMessage } from "../gemini/protocol.js";
 import type { Logger } from "../logger.js";
 import { Synth, type Speech, type SynthEngine } from "./synth.js";
@@ -15,6 +15,8 @@ export interface StandInOptions {
   /** How far ahead of real time audio is streamed, like the real service. */
   leadMs?: number;
   chunkMs?: number;
+  /** Most chunks one pump sends: the lead builds up over a few pumps instead of in one burst. */
+  maxBurst?: number;
 }
 
 export interface StandIn {
@@ -125,7 +127,7 @@ class StandInConnection {
     const n = bytes.length >> 1;
     const merged = new Int16Array(this.pending.length + n);
     merged.set(this.pending);
-    for (let i = 0; i < n; i++) merged[this.pending.length + i] = bytes.readInt16LE(i * 2);
+    bytesToInt16(bytes, merged, this.pending.length);
     let off = 0;
     for (; off + FRAME <= merged.length; off += FRAME) {
       const ev = this.vad.push(int16ToFloat(merged.subarray(off, off + FRAME)), 20);
@@ -164,6 +166,7 @@ class StandInConnection {
     if (answer.cancelled || this.disposed) return;
     const chunk = Math.round((speech.rate * (this.opts.chunkMs ?? 100)) / 1000);
     const lead = this.opts.leadMs ?? 600;
+    const burst = this.opts.maxBurst ?? 2;
     const start = performance.now();
     answer.playEnd = start + (speech.pcm.length / speech.rate) * 1000;
     let sent = 0;
@@ -172,7 +175,10 @@ class StandInConnection {
       answer.timer = null;
       if (answer.cancelled || this.disposed) return;
       const playedMs = performance.now() - start;
-      while (sent < speech.pcm.length && (sent / speech.rate) * 1000 < playedMs + lead) {
+      // Like the real service: faster than real time until `lead` is buffered, but a couple of chunks
+      // at a time. Sending the whole 600 ms lead at once, for every call answering at that moment,
+      // was one of the bursts that stalled the shared event loop.
+      for (let n = 0; n < burst && sent < speech.pcm.length && (sent / speech.rate) * 1000 < playedMs + lead; n++) {
         const part = speech.pcm.subarray(sent, Math.min(speech.pcm.length, sent + chunk));
         const data = Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString("base64");
         this.send({ serverContent: { modelTurn: { parts: [{ inlineData: { mimeType: pcmMime(speech.rate), data } }] } } });
@@ -188,7 +194,7 @@ class StandInConnection {
         answer.timer = setTimeout(() => this.cancel(answer), Math.max(0, answer.playEnd - performance.now()));
         return;
       }
-      answer.timer = setTimeout(pump, 50);
+      answer.timer = setTimeout(pump, 40);
     };
     pump();
   }

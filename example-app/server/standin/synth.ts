@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
 import { accessSync, constants } from "node:fs";
+import { setImmediate as yieldToLoop } from "node:timers/promises";
 import { delimiter, join } from "node:path";
-import { Resampler, floatToInt16, int16ToFloat } from "../audio/resampler.js";
+import { Resampler, bytesToInt16, floatToInt16, int16ToFloat } from "../audio/resampler.js";
 
 export interface Speech {
   /** Mono 16-bit PCM at `rate`. */
@@ -41,9 +42,7 @@ export function parseWav(buf: Buffer): { pcm: Int16Array; rate: number } {
     if (id === "data") {
       const end = size === 0 || size === 0xffffffff || off + 8 + size > buf.length ? buf.length : off + 8 + size;
       const n = (end - off - 8) >> 1;
-      const pcm = new Int16Array(n);
-      for (let i = 0; i < n; i++) pcm[i] = buf.readInt16LE(off + 8 + i * 2);
-      return { pcm, rate };
+      return { pcm: bytesToInt16(buf.subarray(off + 8, off + 8 + n * 2)), rate };
     }
     off += 8 + size + (size & 1);
   }
@@ -69,6 +68,33 @@ function runEspeak(bin: string, text: string): Promise<Buffer> {
     p.on("error", reject);
     p.on("close", (code) => (code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(`espeak-ng exited ${code}`))));
   });
+}
+
+/** Samples of input per slice: ~0.2 s of espeak audio costs ~1 ms to resample. */
+const SLICE = 4096;
+
+/**
+ * Resample a whole sentence without holding the event loop: in one go, a 4–5 s sentence took
+ * 11–30 ms of synchronous work (measured), and when several calls finished speaking together those
+ * blocks landed back to back and delayed every call's 20 ms frames. Slices yield between them.
+ */
+async function resampleInSlices(pcm: Int16Array, from: number, to: number): Promise<Int16Array> {
+  const r = new Resampler(from, to);
+  const parts: Int16Array[] = [];
+  let total = 0;
+  for (let off = 0; off < pcm.length; off += SLICE) {
+    const part = floatToInt16(r.process(int16ToFloat(pcm.subarray(off, Math.min(pcm.length, off + SLICE)))));
+    parts.push(part);
+    total += part.length;
+    await yieldToLoop();
+  }
+  const out = new Int16Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /** A short tone per word: audible, honest, and needs no speech engine. */
@@ -119,7 +145,7 @@ export class Synth {
     if (this.bin) {
       try {
         const wav = parseWav(await runEspeak(this.bin, text));
-        const pcm = wav.rate === this.rate ? wav.pcm : floatToInt16(new Resampler(wav.rate, this.rate).process(int16ToFloat(wav.pcm)));
+        const pcm = wav.rate === this.rate ? wav.pcm : await resampleInSlices(wav.pcm, wav.rate, this.rate);
         return { pcm, rate: this.rate, words: wordTimes(text, pcm.length), transcript: text, engine: "espeak-ng" };
       } catch {
         // fall through to tones
