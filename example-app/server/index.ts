@@ -10,7 +10,10 @@ loadDotEnv(join(process.cwd(), ".env"));
 loadDotEnv(join(here, "..", ".env"));
 
 const dist = join(here, "..", "dist");
-const server = await startServer({ staticDir: process.env.STATIC_DIR || (existsSync(dist) ? dist : undefined) });
+const staticDir = process.env.STATIC_DIR || (existsSync(dist) ? dist : undefined);
+const server = await startServer({ staticDir });
+const who = server.mode === "offline-demo" ? "the offline demo bot (no GEMINI_API_KEY set)" : "Gemini Live";
+console.log(staticDir ? `\n  Voice demo ready: open ${server.url} in Chrome or Chromium (talking to ${who}).\n` : `\n  Bot server on ${server.url} (talking to ${who}); no built client to serve.\n`);
 
 let stopping = false;
 for (const sig of ["SIGINT", "SIGTERM"] as const) {

@@ -63,6 +63,36 @@ describe("the example app in Chromium with a fake microphone, offline", () => {
     await context.close();
   });
 
+  it("works with the keyboard alone", async () => {
+    const context = await browser.newContext();
+    await guardNetwork(context);
+    const { page, errors } = await openApp(context, server.url);
+    const focused = () => page.evaluate(() => (document.activeElement?.getAttribute("aria-label") || document.activeElement?.textContent || document.activeElement?.tagName || "").trim());
+    const tabTo = async (want: RegExp) => {
+      for (let i = 0; i < 30; i++) {
+        await page.keyboard.press("Tab");
+        if (want.test(await focused())) return;
+      }
+      throw new Error(`Tab never reached ${want}`);
+    };
+    await tabTo(/^Connect$/);
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Disconnect" }).waitFor({ timeout: 30_000 });
+    await tabTo(/^Mute$/);
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Mute", pressed: true }).waitFor();
+    await tabTo(/^TEXTAREA$/);
+    await page.keyboard.type("typed with keys");
+    await page.keyboard.press("Enter");
+    await page.getByRole("log").getByText(/You typed: typed with keys/).first().waitFor({ timeout: 30_000 });
+    await tabTo(/^Disconnect$/);
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Connect" }).waitFor({ timeout: 15_000 });
+    expect(errors).toEqual([]);
+    await context.close();
+    await until(async () => server.stats().calls, (n) => n === 0, 15_000, "the call to be freed");
+  });
+
   it("three browser contexts: three calls, isolated transcripts, all freed", async () => {
     await until(async () => server.stats().calls, (n) => n === 0, 15_000, "earlier calls to be freed");
     const contexts = await Promise.all([0, 1, 2].map(() => browser.newContext()));
