@@ -82,7 +82,9 @@ function Panel(): ReactNode {
   const devices = useDevices();
   const latency = useLatency();
   const send = useSendText();
-  const speaking: boolean = useBotSpeaking() || useUserSpeaking();
+  const botSpeaking: boolean = useBotSpeaking();
+  const userSpeaking: boolean = useUserSpeaking();
+  const speaking = botSpeaking || userSpeaking;
   const ts = useTransportState();
   const a = useAgentState();
   const n: number = useSessionState((s) => s.transcript.turns.length);

@@ -20,7 +20,7 @@ function sh(cmd: string, args: string[], cwd: string): string {
 describe("example-app is copyable", () => {
   it("installs against the packed kit outside the repo, type-checks and builds", () => {
     sh("npx", ["vite", "build", "--logLevel", "warn"], ROOT);
-    const [{ filename }] = JSON.parse(sh("npm", ["pack", "--json", "--pack-destination", work], ROOT)) as { filename: string }[];
+    const [{ filename }] = JSON.parse(sh("npm", ["pack", "--json", "--pack-destination", work], ROOT)) as [{ filename: string }];
     const app = join(work, "app");
     cpSync(join(ROOT, "example-app"), app, {
       recursive: true,
