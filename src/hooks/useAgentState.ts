@@ -7,6 +7,9 @@ export type AgentState = "disconnected" | "connecting" | "listening" | "thinking
 /** Derives the agent state from a session state (exported for non-React use and tests). */
 export function agentStateOf(s: SessionState): AgentState {
   if (s.transportState === "error") return "error";
+  // A failed connect ends in "disconnected" (client-js cleans up); the error still shows
+  // until it is dismissed or the next connect starts.
+  if (s.transportState === "disconnected" && s.lastError?.fatal) return "error";
   if (s.transportState === "disconnected" || s.transportState === "disconnecting") return "disconnected";
   if (s.transportState !== "ready") return "connecting";
   if (s.transcript.botSpeaking) return "speaking";

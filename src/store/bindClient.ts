@@ -37,6 +37,7 @@ const MIC_STATUS: Record<string, MicStatus> = {
 export function bindClient(session: Session, client: PipecatClient, options: BindOptions = {}): () => void {
   const { dispatch, levels, meters } = session;
   const offs: Array<() => void> = [];
+  let bound = true;
   // One loosely typed registration point: the handlers below state their own argument types.
   type Loose = { on(e: string, h: (...args: never[]) => void): void; off(e: string, h: (...args: never[]) => void): void };
   const emitter = client as unknown as Loose;
@@ -74,7 +75,6 @@ export function bindClient(session: Session, client: PipecatClient, options: Bin
     for (const [event, type] of MESSAGE_EVENTS) on(event, (data?: unknown) => message({ label: "rtvi-ai", type, data }));
   }
 
-  let bound = true;
   // Connected with the mic on but no mic track: find out why, so the UI can say it.
   const checkMic = (): void => {
     let hasTrack = false;
@@ -120,6 +120,21 @@ export function bindClient(session: Session, client: PipecatClient, options: Bin
     meters.setTrack(source, value);
     dispatch({ type: "track", source, track: value });
   };
+  // Devices chosen before this binding: a child's mount effect may connect before the
+  // provider's effect binds (effects run child-first), and those events are gone.
+  try {
+    const mic = client.selectedMic as Partial<MediaDeviceInfo>;
+    const speaker = client.selectedSpeaker as Partial<MediaDeviceInfo>;
+    dispatch({ type: "devices", selectedMic: mic?.deviceId || undefined, selectedSpeaker: speaker?.deviceId || undefined });
+  } catch {
+    // The transport is not initialized yet: its events will tell.
+  }
+  if (client.state !== "disconnected")
+    void Promise.all([client.getAllMics(), client.getAllSpeakers()]).then(
+      ([mics, speakers]) => bound && dispatch({ type: "devices", mics: toOptions(mics), speakers: toOptions(speakers) }),
+      () => undefined,
+    );
+
   // Tracks that started before this binding (a remount, StrictMode's second effect).
   let known: ReturnType<PipecatClient["tracks"]> | null = null;
   try {

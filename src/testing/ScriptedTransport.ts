@@ -59,7 +59,7 @@ export class ScriptedTransport extends Transport {
   private mic: MediaDeviceInfo | Record<string, never> = {};
   private speaker: MediaDeviceInfo | Record<string, never> = {};
   private readonly mics: MediaDeviceInfo[];
-  private readonly speakers = [device("scripted-speaker", "Scripted speaker", "audiooutput")];
+  private readonly speakers = [device("scripted-speaker", "Scripted speaker", "audiooutput"), device("scripted-speaker-2", "Second speaker", "audiooutput")];
   private connectTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(script: Script | unknown, options: ScriptedTransportOptions = {}) {
@@ -131,6 +131,7 @@ export class ScriptedTransport extends Transport {
       this._callbacks.onMicUpdated?.(this.mic as MediaDeviceInfo);
     }
     this.speaker = this.speakers[0] ?? {};
+    if (this.speakers[0]) this._callbacks.onSpeakerUpdated?.(this.speakers[0]);
     this._callbacks.onAvailableMicsUpdated?.(this.mics);
     this._callbacks.onAvailableSpeakersUpdated?.(this.speakers);
     this.state = "initialized";

@@ -10,6 +10,8 @@ export class ScriptPlayer {
   private origin = 0;
   private scriptTime = 0;
   private pausedFlag = false;
+  /** A run is in progress: only then can running out of events settle `done`. */
+  private running = false;
   private resolveDone: (() => void) | null = null;
   private donePromise: Promise<void>;
 
@@ -43,6 +45,7 @@ export class ScriptPlayer {
   start(events: readonly ScriptEvent[], startAt = 0): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
+    this.running = true;
     this.queue = events.slice();
     this.scriptTime = startAt;
     this.origin = Date.now();
@@ -55,6 +58,7 @@ export class ScriptPlayer {
     const base = this.now();
     const added = events.map((e) => ({ ...e, at: base + e.at }));
     this.queue = [...this.queue, ...added].sort((a, b) => a.at - b.at);
+    this.running = true;
     if (this.resolveDone === null) this.donePromise = this.freshDone();
     this.arm();
   }
@@ -133,6 +137,8 @@ export class ScriptPlayer {
   }
 
   private finish(): void {
+    if (!this.running) return;
+    this.running = false;
     const r = this.resolveDone;
     this.resolveDone = null;
     r?.();

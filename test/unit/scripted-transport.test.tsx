@@ -78,6 +78,21 @@ describe("ScriptedTransport", () => {
     expect(transport.step()).toBe(false);
   });
 
+  it("changing speed before the script starts does not settle `played`", async () => {
+    const transport = new ScriptedTransport(script, { speed: 1 });
+    transport.setSpeed(Infinity);
+    let settled = false;
+    void transport.played.then(() => (settled = true));
+    await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(settled).toBe(false);
+    const client = new PipecatClient({ transport });
+    const events = seen(client);
+    await client.connect();
+    await transport.played;
+    expect(events.at(-1)).toBe("stopped");
+  });
+
   it("answers typed text through its response hook", async () => {
     const transport = new ScriptedTransport(script, {
       speed: Infinity,

@@ -67,9 +67,10 @@ describe("BotAudio", () => {
           <DeviceSelect kind="speaker" />
         </>,
       );
-      expect(setSinkId).not.toHaveBeenCalled();
-      await userEvent.setup().selectOptions(await screen.findByLabelText("Speaker"), "Scripted speaker");
+      // The transport's initial speaker is applied, then the user's choice.
       await waitFor(() => expect(setSinkId).toHaveBeenCalledWith("scripted-speaker"));
+      await userEvent.setup().selectOptions(await screen.findByLabelText("Speaker"), "Second speaker");
+      await waitFor(() => expect(setSinkId).toHaveBeenLastCalledWith("scripted-speaker-2"));
     } finally {
       Reflect.deleteProperty(HTMLMediaElement.prototype, "setSinkId");
     }
