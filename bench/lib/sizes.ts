@@ -1,0 +1,118 @@
+// Part (c): min + gzip of bundle entries, measured the same way for our kit and the anchors.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { ROOT } from "./paths";
+
+/** One measured entry. `budget` (bytes, min+gz) only for our own entries. */
+export interface SizeEntry {
+  readonly name: string;
+  readonly side: "ours" | "theirs";
+  /** Entry module source, resolved from the repository root. */
+  readonly source: string;
+  readonly budget?: number;
+  /** Extra externals (e.g. optional transports an anchor loads lazily and we do not install). */
+  readonly external?: readonly string[];
+  readonly note?: string;
+}
+
+export interface SizeResult extends SizeEntry {
+  readonly minBytes: number;
+  readonly gzipBytes: number;
+  readonly met?: boolean;
+}
+
+/** 1 KB = 1000 bytes, as size-limit and bundlephobia count; the stricter reading of the budgets. */
+export const KB = 1000;
+
+// What a consumer already has: React and the client SDK are peers, never counted.
+const EXTERNAL = ["react", "react/*", "react-dom", "react-dom/*", "@pipecat-ai/client-js"];
+
+/**
+ * The provider and every hook, read from src/index.ts: each value export whose module lives in
+ * ./provider/ or ./hooks/. Reading the index (rather than a hand-kept list) keeps the entry
+ * honest when a hook is added.
+ */
+export function providerAndHooksEntry(): string {
+  const index = readFileSync(join(ROOT, "src/index.ts"), "utf8");
+  const lines: string[] = [];
+  for (const m of index.matchAll(/^export\s+\{([^}]*)\}\s+from\s+"(\.\/(?:provider|hooks)\/[^"]+)";/gm)) {
+    const names = (m[1] ?? "").trim();
+    if (names) lines.push(`export { ${names} } from "./src/${(m[2] ?? "").slice(2)}";`);
+  }
+  if (lines.length === 0) throw new Error("bench/size: found no provider or hook exports in src/index.ts");
+  return lines.join("\n");
+}
+
+// client-react's provider and hooks (no components), as its users import them.
+const CLIENT_REACT_HOOKS = [
+  "PipecatClientProvider",
+  "usePipecatClient",
+  "usePipecatClientTransportState",
+  "usePipecatConversation",
+  "useRTVIClientEvent",
+  "usePipecatClientMediaDevices",
+  "usePipecatClientMediaTrack",
+  "usePipecatClientMicControl",
+  "useMediaState",
+];
+
+export function sizeEntries(includeTheirs: boolean): SizeEntry[] {
+  const ours: SizeEntry[] = [
+    { name: "whole kit (export * from src/index.ts)", side: "ours", source: 'export * from "./src/index.ts";', budget: 20 * KB },
+    { name: "provider + all hooks, no components", side: "ours", source: providerAndHooksEntry(), budget: 6 * KB },
+    { name: "useRTVIClient alone", side: "ours", source: 'export { useRTVIClient } from "./src/index.ts";', budget: 3 * KB },
+    { name: "TranscriptPanel alone", side: "ours", source: 'export { TranscriptPanel } from "./src/index.ts";' },
+  ];
+  if (!includeTheirs) return ours;
+  return [
+    ...ours,
+    { name: "client-react 1.8.2: export *", side: "theirs", source: 'export * from "@pipecat-ai/client-react";' },
+    { name: "client-react 1.8.2: provider + hooks", side: "theirs", source: `export { ${CLIENT_REACT_HOOKS.join(", ")} } from "@pipecat-ai/client-react";` },
+    { name: "client-react 1.8.2: usePipecatClient alone", side: "theirs", source: 'export { usePipecatClient } from "@pipecat-ai/client-react";' },
+    {
+      name: "voice-ui-kit 0.14.0: { ConnectButton }",
+      side: "theirs",
+      source: 'export { ConnectButton } from "@pipecat-ai/voice-ui-kit";',
+      // Loaded with import() only when that transport is chosen, and not installed here.
+      external: ["@pipecat-ai/daily-transport", "@pipecat-ai/livekit-transport", "@pipecat-ai/moq-transport", "@pipecat-ai/websocket-transport", "@pipecat-ai/small-webrtc-transport", "three"],
+      note: "client-react and daily-js bundled in; lazily imported transports external",
+    },
+  ];
+}
+
+export async function measure(entry: SizeEntry): Promise<SizeResult> {
+  const out = await build({
+    stdin: { contents: entry.source, resolveDir: ROOT, loader: "ts", sourcefile: "size-entry.ts" },
+    bundle: true,
+    write: false,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    jsx: "automatic",
+    legalComments: "none",
+    define: { "process.env.NODE_ENV": '"production"' },
+    external: [...EXTERNAL, ...(entry.external ?? [])],
+    logLevel: "silent",
+  });
+  const code = out.outputFiles[0]?.contents ?? new Uint8Array();
+  const gzipBytes = gzipSync(code, { level: 9 }).length;
+  const met = entry.budget === undefined ? undefined : gzipBytes <= entry.budget;
+  return { ...entry, minBytes: code.length, gzipBytes, met };
+}
+
+export async function measureAll(includeTheirs: boolean): Promise<SizeResult[]> {
+  const results: SizeResult[] = [];
+  // Sequential: output order is the table order, and two cores are shared with other builds.
+  for (const e of sizeEntries(includeTheirs)) results.push(await measure(e));
+  return results;
+}
+
+const kb = (b: number): string => `${(b / KB).toFixed(2)} KB`;
+
+export function sizeTable(results: readonly SizeResult[]): string {
+  const rows = results.map((r) => `| ${r.side} | ${r.name} | ${kb(r.minBytes)} | ${kb(r.gzipBytes)} | ${r.budget === undefined ? "–" : `≤ ${kb(r.budget)}`} | ${r.met === undefined ? "–" : r.met ? "yes" : "**NO**"} |`);
+  return ["| side | entry | min | min+gz | budget | met? |", "|---|---|---:|---:|---:|---|", ...rows].join("\n");
+}
