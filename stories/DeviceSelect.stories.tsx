@@ -34,17 +34,17 @@ export const Microphone: Story = {
   },
 };
 
-/** Speakers, with a custom label: the transport reports no initial speaker, so it starts on "System default". */
+/** Speakers, with a custom label: starts on the transport's speaker and switches to another. */
 export const Speaker: Story = {
   args: { kind: "speaker", label: "Play the bot on" },
   play: async ({ canvasElement, loaded }) => {
     const { transport } = sessionOf({ loaded });
     const select = within(canvasElement).getByRole("combobox", { name: "Play the bot on" });
     await waitFor(() => expect(select).toBeEnabled());
-    await expect(select).toHaveDisplayValue("System default");
-    await userEvent.selectOptions(select, "Scripted speaker");
-    await waitFor(() => expect(select).toHaveValue("scripted-speaker"));
-    await expect(transport.selectedSpeaker).toMatchObject({ deviceId: "scripted-speaker" });
+    await waitFor(() => expect(select).toHaveDisplayValue("Scripted speaker"));
+    await userEvent.selectOptions(select, "Second speaker");
+    await waitFor(() => expect(select).toHaveValue("scripted-speaker-2"));
+    await expect(transport.selectedSpeaker).toMatchObject({ deviceId: "scripted-speaker-2" });
   },
 };
 
