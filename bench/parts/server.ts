@@ -1,0 +1,61 @@
+// Part e: the example bot server's own load bench (example-app/server/bench.ts), run as a child.
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, RESULTS } from "../lib/paths";
+import type { PartResult, Row } from "../lib/report";
+import type { BenchContext } from "./context";
+
+// Read loosely: that bench belongs to someone else and its JSON may gain or rename fields.
+interface ServerRow {
+  n?: number;
+  cpuPerCallPct?: number;
+  callsPerCore?: number;
+  lateSharePct?: number;
+  framesSent?: number;
+  framesSkipped?: number;
+}
+
+function runChild(args: string[], log: (line: string) => void): Promise<{ code: number; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "example-app/server/bench.ts"), ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => {
+      for (const line of d.toString().split("\n")) if (line.trim()) log(`e: [server bench] ${line}`);
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => resolve({ code: code ?? 1, stdout }));
+  });
+}
+
+export async function serverPart(ctx: BenchContext): Promise<PartResult> {
+  mkdirSync(RESULTS, { recursive: true });
+  const out = join(RESULTS, "server-bench.json");
+  ctx.log("e: running example-app/server/bench.ts (about a minute)");
+  const { code, stdout } = await runChild(["--json", out], ctx.log);
+  let rows: ServerRow[] = [];
+  let raw: unknown = null;
+  try {
+    raw = JSON.parse(readFileSync(out, "utf8"));
+    rows = ((raw as { rows?: ServerRow[] }).rows ?? []).filter((r) => typeof r.n === "number");
+  } catch {
+    rows = [];
+  }
+  const table: Row[] = rows.flatMap((r) => [
+    { metric: `${r.n} calls: CPU per call (% of a core)`, ours: r.cpuPerCallPct ?? null, unit: "%" },
+    { metric: `${r.n} calls: calls per core`, ours: r.callsPerCore ?? null, digits: 0 },
+    { metric: `${r.n} calls: 20 ms frames late (> 5 ms)`, ours: r.lateSharePct ?? null, unit: "%" },
+  ]);
+  return {
+    id: "e",
+    title: "Example bot server: concurrent calls (Opus in/out through the bridge to the offline stand-in)",
+    rows: table,
+    notes: [
+      `From \`example-app/server/bench.ts --json\` run as a child process (exit code ${code}); its own table follows. There is no anchor to compare with: client-react and voice-ui-kit have no server.`,
+      ...(rows.length === 0 ? ["**The server bench produced no rows** (see its output below)."] : []),
+    ],
+    extra: stdout.trim(),
+    raw,
+  };
+}

@@ -1,0 +1,79 @@
+// Part d: two visualizers at 60 fps (cost per frame) and rAF loops left after mount/unmount cycles.
+import { call, metrics, openPage } from "../lib/browser";
+import { median, type PartResult } from "../lib/report";
+import { order, type BenchContext } from "./context";
+
+type Side = "ours" | "theirs";
+const FRAMES = 300;
+const CYCLES = 50;
+
+interface FrameRun {
+  frames: number;
+  wallMs: number;
+  rafMsPerFrame: number;
+  rafCallsPerFrame: number;
+  /** CDP Performance.getMetrics deltas per frame (ms). */
+  taskMsPerFrame: number;
+  scriptMsPerFrame: number;
+}
+interface CycleRun {
+  rafBefore: number;
+  rafAfter: number;
+  audioBefore: number;
+  audioAfter: number;
+}
+
+export async function visualizerPart(ctx: BenchContext): Promise<PartResult> {
+  const browser = await ctx.browser();
+  const bundle = await ctx.bundle();
+  const runs: Record<Side, FrameRun[]> = { ours: [], theirs: [] };
+  const { page, cdp } = await openPage(browser, bundle);
+  await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
+  try {
+    for (let r = 0; r < ctx.rounds; r++) {
+      for (const side of order(r)) {
+        // Levels keep flowing for the whole window (plus warm-up), as in a call.
+        await call(page, "visualizersStart", side, (FRAMES / 60) * 1000 + 3000);
+        const m0 = await metrics(cdp);
+        const f = await call<Omit<FrameRun, "taskMsPerFrame" | "scriptMsPerFrame">>(page, "visualizersMeasure", FRAMES);
+        const m1 = await metrics(cdp);
+        await call(page, "visualizersStop");
+        const per = (k: string): number => (((m1[k] ?? 0) - (m0[k] ?? 0)) * 1000) / f.frames;
+        runs[side].push({ ...f, taskMsPerFrame: per("TaskDuration"), scriptMsPerFrame: per("ScriptDuration") });
+      }
+      ctx.log(`d: round ${r + 1}/${ctx.rounds}: rAF ms/frame ours ${runs.ours.at(-1)?.rafMsPerFrame.toFixed(3)}, theirs ${runs.theirs.at(-1)?.rafMsPerFrame.toFixed(3)}`);
+    }
+  } finally {
+    await page.close();
+  }
+  // A fresh page per side: client-react's loops never stop, they must not leak into ours.
+  const cycles = {} as Record<Side, CycleRun>;
+  for (const side of ["ours", "theirs"] as const) {
+    const p = await openPage(browser, bundle);
+    try {
+      cycles[side] = await call<CycleRun>(p.page, "visualizerCycles", side, CYCLES);
+    } finally {
+      await p.page.close();
+    }
+  }
+  const m = (side: Side, k: keyof FrameRun): number => median(runs[side].map((x) => x[k]));
+  const loops = (side: Side): number => cycles[side].rafAfter - cycles[side].rafBefore;
+  const ctxs = (side: Side): number => cycles[side].audioAfter - cycles[side].audioBefore;
+  return {
+    id: "d",
+    title: `Visualizer cost: two visualizers at 60 fps (${FRAMES} frames), and what ${CYCLES} mount/unmount cycles leave running`,
+    rows: [
+      { metric: "scripting in rAF callbacks per frame (performance.now() wrapper)", ours: m("ours", "rafMsPerFrame"), theirs: m("theirs", "rafMsPerFrame"), unit: "ms", digits: 3 },
+      { metric: "main-thread task time per frame (CDP TaskDuration)", ours: m("ours", "taskMsPerFrame"), theirs: m("theirs", "taskMsPerFrame"), unit: "ms", digits: 3 },
+      { metric: "script time per frame (CDP ScriptDuration)", ours: m("ours", "scriptMsPerFrame"), theirs: m("theirs", "scriptMsPerFrame"), unit: "ms", digits: 3 },
+      { metric: `rAF loops alive after ${CYCLES} mount/unmount cycles`, ours: loops("ours"), theirs: loops("theirs"), digits: 0, target: "0 (DESIGN §7: back to baseline)", met: loops("ours") === 0 },
+      { metric: `AudioContexts left open after ${CYCLES} cycles`, ours: ctxs("ours"), theirs: ctxs("theirs"), digits: 0, target: "0", met: ctxs("ours") <= 0 },
+    ],
+    notes: [
+      `${ctx.rounds} rounds, sides alternating in one page; each side mounts its provider and two visualizers (local, bot) on a connected ScriptedTransport with the same oscillator tracks and 60 Hz level events. Ours draws from the level events; client-react's VoiceVisualizer analyses the tracks (it ignores level events).`,
+      "The rAF wrapper (an init script) times every page rAF callback with performance.now(); the bench's own frame counter uses the native rAF. CDP metrics are the whole main thread (thread-ticks clock), so they include the transport's level timers, the same on both sides.",
+      `Loops: rAF callbacks still re-queued each frame after the cycles (a fresh page per side, one connected client, ${CYCLES} mounts of provider + two visualizers, 10 frames after the last unmount).`,
+    ],
+    raw: { runs, cycles },
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * The benchmarks: `npm run bench [-- --only a,c] [--rounds 5] [--profile]`.
+ *   a audio levels · b transcript streaming · c bundle size · d visualizers · e example server · f memory
+ * Prints one Markdown section per part (ours, theirs, ratio, target, met?) and writes every raw
+ * number to bench/results/latest.json. Figures only: the exit code is non-zero only when part c
+ * finds a size budget exceeded (or a part crashes).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { bundlePage, launch, type PageBundle } from "./lib/browser";
+import { RESULTS } from "./lib/paths";
+import { partMarkdown, type PartResult } from "./lib/report";
+import type { BenchContext } from "./parts/context";
+import { levelsPart } from "./parts/levels";
+import { memoryPart } from "./parts/memory";
+import { serverPart } from "./parts/server";
+import { sizePart } from "./parts/size";
+import { transcriptPart } from "./parts/transcript";
+import { visualizerPart } from "./parts/visualizer";
+
+const argv = process.argv.slice(2);
+const opt = (name: string): string | undefined => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+};
+const ALL = ["a", "b", "c", "d", "e", "f"] as const;
+type PartId = (typeof ALL)[number];
+const only = (opt("only") ?? ALL.join(",")).split(",").map((s) => s.trim().toLowerCase());
+const unknown = only.filter((p) => !(ALL as readonly string[]).includes(p));
+if (unknown.length) {
+  console.error(`Unknown part(s): ${unknown.join(", ")}. Parts: ${ALL.join(", ")}.`);
+  process.exit(2);
+}
+const rounds = Math.max(1, Number(opt("rounds") ?? 5));
+
+let browser: Browser | null = null;
+const bundles = new Map<boolean, Promise<PageBundle>>();
+const started = performance.now();
+const ctx: BenchContext = {
+  rounds,
+  browser: async () => (browser ??= await launch()),
+  bundle: (names = false) => {
+    if (!bundles.has(names)) bundles.set(names, bundlePage(names));
+    return bundles.get(names) as Promise<PageBundle>;
+  },
+  log: (line) => console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`),
+};
+
+const PARTS: Record<PartId, () => Promise<PartResult>> = {
+  a: () => levelsPart(ctx),
+  b: () => transcriptPart(ctx, argv.includes("--profile")),
+  c: () => sizePart(),
+  d: () => visualizerPart(ctx),
+  e: () => serverPart(ctx),
+  f: () => memoryPart(ctx),
+};
+
+const results: PartResult[] = [];
+const errors: { part: string; error: string }[] = [];
+try {
+  for (const id of ALL.filter((p) => only.includes(p))) {
+    ctx.log(`part ${id}…`);
+    try {
+      const r = await PARTS[id]();
+      results.push(r);
+      console.log(`${partMarkdown(r)}\n`);
+    } catch (e) {
+      const error = e instanceof Error ? (e.stack ?? e.message) : String(e);
+      errors.push({ part: id, error });
+      console.log(`### ${id}. failed to run\n\n\`\`\`\n${error}\n\`\`\`\n`);
+    }
+  }
+} finally {
+  await (browser as Browser | null)?.close();
+}
+
+const meta = {
+  date: new Date().toISOString(),
+  command: `npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}`,
+  node: process.version,
+  cpus: `${cpus().length} × ${cpus()[0]?.model ?? "?"}`,
+  rounds,
+  seconds: (performance.now() - started) / 1000,
+};
+mkdirSync(RESULTS, { recursive: true });
+const file = join(RESULTS, "latest.json");
+writeFileSync(file, JSON.stringify({ meta, parts: results, errors }, null, 2));
+console.log(`${meta.cpus}, Node ${meta.node}, headless Debian Chromium; ${rounds} rounds; ${meta.seconds.toFixed(0)} s. Raw numbers: ${file}`);
+
+const sizeFailed = results.some((r) => r.failed);
+if (sizeFailed) console.error("Size budget exceeded (part c).");
+process.exit(errors.length > 0 || sizeFailed ? 1 : 0);
