@@ -2,10 +2,10 @@ import type { RTCDataChannel } from "werift";
 import { FrameClock } from "./audio/clock.js";
 import { OpusCodec } from "./audio/opus.js";
 import { OutboundAudio } from "./audio/outbound.js";
-import { Resampler, floatToInt16, int16ToFloat } from "./audio/resampler.js";
+import { int16ToFloat } from "./audio/resampler.js";
 import { EnergyVad } from "./audio/vad.js";
 import { GeminiLiveClient, type GeminiOptions } from "./gemini/client.js";
-import { INPUT_RATE } from "./gemini/protocol.js";
+import { INPUT_RATE, OUTPUT_RATE } from "./gemini/protocol.js";
 import type { Logger } from "./logger.js";
 import type { Metrics } from "./metrics.js";
 import type { BotPeer } from "./peer.js";
@@ -31,8 +31,8 @@ export class Call {
   lastActivity = Date.now();
   private peer: BotPeer | null = null;
   private channel: RTCDataChannel | null = null;
-  private readonly codec = new OpusCodec();
-  private readonly toGemini = new Resampler(48000, INPUT_RATE);
+  /** Decodes straight to Gemini's 16 kHz input and encodes from its 24 kHz output: no resampling here. */
+  private readonly codec = new OpusCodec(OUTPUT_RATE, INPUT_RATE);
   private readonly vad = new EnergyVad();
   private readonly out: OutboundAudio;
   private readonly gemini: GeminiLiveClient;
@@ -195,13 +195,11 @@ export class Call {
     if (!this.micEnabled || this.ended) return;
     const pcm = this.codec.decode(payload);
     if (!pcm || pcm.length === 0) return;
-    const f = int16ToFloat(pcm);
-    const ev = this.vad.push(f, (pcm.length / 48000) * 1000);
+    const ev = this.vad.push(int16ToFloat(pcm), (pcm.length / INPUT_RATE) * 1000);
     if (ev?.type === "start") this.send(rtvi("user-started-speaking"));
     if (ev?.type === "stop") this.send(rtvi("user-stopped-speaking"));
-    const down = this.toGemini.process(f);
-    if (down.length === 0 || !this.gemini.isOpen) return;
-    this.gemini.sendAudio(floatToInt16(down));
+    if (!this.gemini.isOpen) return;
+    this.gemini.sendAudio(pcm);
     this.opts.metrics.inLatency(performance.now() - receivedAt);
   }
 

@@ -1,4 +1,4 @@
-import { FRAME_SAMPLES, OPUS_RATE, type OpusCodec } from "./opus.js";
+import { FRAME_SAMPLES, type OpusCodec } from "./opus.js";
 import { Resampler, int16ToFloat } from "./resampler.js";
 import type { FrameClock } from "./clock.js";
 import type { Metrics } from "../metrics.js";
@@ -19,8 +19,8 @@ export interface OutboundEvents {
 }
 
 /**
- * Bot audio on its way to the caller: resampled to 48 kHz, queued, and released one 20 ms Opus
- * frame per clock slot. RTP timestamps follow the clock slot, so silence gaps stay honest.
+ * Bot audio on its way to the caller: at the encoder's rate (resampled only if the model sends
+ * another), queued, and released one 20 ms Opus frame per clock slot. RTP timestamps follow the clock slot, so silence gaps stay honest.
  */
 export class OutboundAudio {
   private readonly queue: Float32Array[] = [];
@@ -37,7 +37,10 @@ export class OutboundAudio {
   private pendingArrival: number | null = null;
   private readonly unsubscribe: () => void;
   /** Reused for every frame: the encoder copies it, so one buffer per call saves an allocation per frame. */
-  private readonly frame = new Int16Array(FRAME_SAMPLES);
+  private readonly frame: Int16Array;
+  /** PCM rate and samples per frame of the encoder (RTP timestamps still step 960 per frame). */
+  private readonly rate: number;
+  private readonly frameLen: number;
 
   constructor(
     private readonly codec: OpusCodec,
@@ -45,11 +48,14 @@ export class OutboundAudio {
     private readonly events: OutboundEvents,
     private readonly metrics: Metrics,
   ) {
+    this.rate = codec.encodeRate;
+    this.frameLen = codec.encodeFrameSamples;
+    this.frame = new Int16Array(this.frameLen);
     this.unsubscribe = clock.subscribe((slot, slotTime, skipped) => this.tick(slot, slotTime, skipped));
   }
 
   get queuedMs(): number {
-    return (this.queued / OPUS_RATE) * 1000;
+    return (this.queued / this.rate) * 1000;
   }
 
   get isSpeaking(): boolean {
@@ -57,8 +63,9 @@ export class OutboundAudio {
   }
 
   push(pcm: Int16Array, rate: number, receivedAt: number): void {
-    if (!this.resampler || this.resampler.inRate !== rate) this.resampler = new Resampler(rate, OPUS_RATE);
-    const f = this.resampler.process(int16ToFloat(pcm));
+    // Gemini's 24 kHz matches the encoder, so normally nothing is resampled here.
+    if (rate !== this.rate && this.resampler?.inRate !== rate) this.resampler = new Resampler(rate, this.rate);
+    const f = rate === this.rate ? int16ToFloat(pcm) : this.resampler!.process(int16ToFloat(pcm));
     if (f.length === 0) return;
     if (this.queued === 0) this.pendingArrival = receivedAt;
     this.queue.push(f);
@@ -92,9 +99,9 @@ export class OutboundAudio {
   private take(keep = true): void {
     const out = this.frame;
     let filled = 0;
-    while (filled < FRAME_SAMPLES && this.queue.length > 0) {
+    while (filled < this.frameLen && this.queue.length > 0) {
       const buf = this.queue[0]!;
-      const n = Math.min(FRAME_SAMPLES - filled, buf.length - this.head);
+      const n = Math.min(this.frameLen - filled, buf.length - this.head);
       if (keep) {
         for (let i = 0; i < n; i++) {
           const v = Math.round(buf[this.head + i]! * 32768);
@@ -121,7 +128,7 @@ export class OutboundAudio {
       this.metrics.frameSkipped();
     }
     // Wait for a full frame mid-turn (the model streams faster than real time); pad only the tail.
-    const ready = this.queued >= FRAME_SAMPLES || (this.queued > 0 && this.finishing);
+    const ready = this.queued >= this.frameLen || (this.queued > 0 && this.finishing);
     if (!ready) {
       if (this.speaking && ++this.idleSlots > 50) this.stop();
       return;
