@@ -32,9 +32,6 @@ interface ClientReport {
 type ToChild = { cmd: "mark" } | { cmd: "report" } | { cmd: "stop" };
 type FromChild = { ready: true } | { report: ClientReport };
 
-if (args[0] === "--clients") await runClients(args[1]!, Number(args[2]));
-else await main();
-
 function loopDelay(h: IntervalHistogram): { p99: number; max: number } {
   return { p99: h.percentile(99) / 1e6, max: h.max / 1e6 };
 }
@@ -84,6 +81,8 @@ async function runClients(url: string, n: number): Promise<void> {
       process.exit(0);
     }
   });
+  // An orphaned child would keep loading the machine for whoever benches next.
+  process.on("disconnect", () => process.exit(0));
   send({ ready: true });
 }
 
@@ -196,3 +195,7 @@ function table(rows: Row[], secs: number, warmup: number): string {
     ).map((l) => `| ${l} |`),
   ].join("\n");
 }
+
+// Last, so every const above is initialised before the top-level await runs.
+if (args[0] === "--clients") await runClients(args[1]!, Number(args[2]));
+else await main();
