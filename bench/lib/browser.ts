@@ -28,6 +28,8 @@ export function launch(): Promise<Browser> {
 export interface PageBundle {
   readonly js: string;
   readonly css: string;
+  /** Source map (only for the `names` build, to read CPU profiles). */
+  readonly map?: string;
 }
 
 /**
@@ -49,6 +51,7 @@ export async function bundlePage(names = false): Promise<PageBundle> {
     minifyWhitespace: true,
     minifySyntax: true,
     minifyIdentifiers: !names,
+    sourcemap: names ? "external" : false,
     define: { "process.env.NODE_ENV": '"production"' },
     alias: { "react-dom/client": "react-dom/profiling" },
     // voice-ui-kit import()s every transport it supports; the bench uses none of them.
@@ -57,7 +60,7 @@ export async function bundlePage(names = false): Promise<PageBundle> {
     logLevel: "error",
   });
   const file = (ext: string): string => out.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? "";
-  return { js: file(".js"), css: file(".css") };
+  return { js: file(".js"), css: file(".css"), map: names ? file(".js.map") : undefined };
 }
 
 // A loopback origin served by Playwright's router (nothing listens there): http://127.0.0.1 is a

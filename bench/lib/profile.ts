@@ -1,4 +1,5 @@
 // Summarises a V8 CPU profile (CDP Profiler.stop) by self time per function.
+import type { SourceLookup } from "./sourcemap";
 
 interface CallFrame {
   functionName: string;
@@ -23,7 +24,7 @@ export interface HotFunction {
   readonly pct: number;
 }
 
-export function topSelfTime(profile: CpuProfile, n: number): HotFunction[] {
+export function topSelfTime(profile: CpuProfile, n: number, lookup?: SourceLookup): HotFunction[] {
   const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
   const self = new Map<string, number>();
   const samples = profile.samples ?? [];
@@ -34,8 +35,10 @@ export function topSelfTime(profile: CpuProfile, n: number): HotFunction[] {
     const frame = byId.get(samples[i] as number);
     const us = deltas[i] ?? 0;
     if (!frame || frame.functionName === "(idle)") continue;
-    const where = frame.url ? `:${frame.lineNumber + 1}:${frame.columnNumber + 1}` : "";
-    const key = `${frame.functionName || "(anonymous)"}${frame.url.endsWith("bench.js") ? where : frame.url ? ` ${frame.url}${where}` : ""}`;
+    const name = frame.functionName || "(anonymous)";
+    // Bundle positions mean nothing to a reader: name the source file and line instead.
+    const source = frame.url.endsWith("bench.js") ? lookup?.(frame.lineNumber + 1, frame.columnNumber + 1) : null;
+    const key = source ? `${name} (${source})` : frame.url ? `${name} (${frame.url}:${frame.lineNumber + 1})` : name;
     self.set(key, (self.get(key) ?? 0) + us);
     busy += us;
   }
