@@ -42,11 +42,14 @@ export async function serverPart(ctx: BenchContext): Promise<PartResult> {
   } catch {
     rows = [];
   }
-  const table: Row[] = rows.flatMap((r) => [
-    { metric: `${r.n} calls: CPU per call (% of a core)`, ours: r.cpuPerCallPct ?? null, unit: "%" },
-    { metric: `${r.n} calls: calls per core`, ours: r.callsPerCore ?? null, digits: 0 },
-    { metric: `${r.n} calls: 20 ms frames late (> 5 ms)`, ours: r.lateSharePct ?? null, unit: "%" },
-  ]);
+  const table: Row[] = rows.flatMap((r) => {
+    const calls = `${r.n} call${r.n === 1 ? "" : "s"}`;
+    return [
+      { metric: `${calls}: CPU per call (% of a core)`, ours: r.cpuPerCallPct ?? null, unit: "%" },
+      { metric: `${calls}: calls per core`, ours: r.callsPerCore ?? null, digits: 0 },
+      { metric: `${calls}: 20 ms frames late (> 5 ms)`, ours: r.lateSharePct ?? null, unit: "%" },
+    ];
+  });
   return {
     id: "e",
     title: "Example bot server: concurrent calls (Opus in/out through the bridge to the offline stand-in)",
