@@ -29,6 +29,8 @@ export interface CallOptions {
 export class Call {
   readonly id: string;
   lastActivity = Date.now();
+  /** The data channel opened once: from then on, silence from the browser means it is gone. */
+  live = false;
   private peer: BotPeer | null = null;
   private channel: RTCDataChannel | null = null;
   /** Decodes straight to Gemini's 16 kHz input and encodes from its 24 kHz output: no resampling here. */
@@ -123,8 +125,10 @@ export class Call {
     // The client closes its channel when it hangs up; the peer itself may take ~30 s to notice.
     ch.stateChanged.subscribe((state) => {
       if (state === "closed" && this.channel === ch) this.end("client closed the data channel");
+      if (state === "open") this.live = true;
       if (state === "open" && this.pendingFatal) this.fail(this.pendingFatal.reason);
     });
+    if (ch.readyState === "open") this.live = true;
     if (this.pendingFatal && ch.readyState === "open") this.fail(this.pendingFatal.reason);
   }
 

@@ -16,6 +16,8 @@ export interface ServerConfig {
   iceHostAddresses: string[];
   iceStunGatherTimeoutSec: number;
   sessionIdleTtlMs: number;
+  /** A live call that sends nothing (no RTP, no data channel message) this long is gone. */
+  mediaTimeoutMs: number;
   maxBodyBytes: number;
   maxCalls: number;
   staticDir: string | undefined;
@@ -88,6 +90,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     iceHostAddresses: (env.ICE_HOST_ADDRESSES ?? "127.0.0.1").split(",").map((s) => s.trim()).filter(Boolean),
     iceStunGatherTimeoutSec: int(env.ICE_GATHER_TIMEOUT_SEC, 0.5, "ICE_GATHER_TIMEOUT_SEC"),
     sessionIdleTtlMs: int(env.SESSION_IDLE_TTL_SEC, 120, "SESSION_IDLE_TTL_SEC") * 1000,
+    mediaTimeoutMs: int(env.MEDIA_TIMEOUT_SEC, 8, "MEDIA_TIMEOUT_SEC") * 1000,
     maxBodyBytes: int(env.MAX_BODY_BYTES, 64 * 1024, "MAX_BODY_BYTES"),
     maxCalls: int(env.MAX_CALLS, 100, "MAX_CALLS"),
     staticDir: env.STATIC_DIR || undefined,

@@ -86,7 +86,7 @@ export class SessionManager {
   private readonly idleListeners = new Set<() => void>();
 
   constructor(private readonly o: SessionManagerOptions) {
-    this.sweeper = setInterval(() => this.sweep(), Math.min(10_000, Math.max(250, o.config.sessionIdleTtlMs / 4)));
+    this.sweeper = setInterval(() => this.sweep(), Math.min(10_000, Math.max(250, Math.min(o.config.sessionIdleTtlMs, o.config.mediaTimeoutMs) / 4)));
     this.sweeper.unref();
   }
 
@@ -203,7 +203,14 @@ export class SessionManager {
   private sweep(): void {
     const now = Date.now();
     const ttl = this.o.config.sessionIdleTtlMs;
-    for (const call of this.calls.values()) if (now - call.lastActivity > ttl) call.end("idle timeout");
+    // A browser that vanished (tab killed, network gone) never says goodbye, and the peer
+    // takes ~30 s to notice; a live call whose browser sends nothing at all (browsers send
+    // audio, silent or not, and data-channel pings) is over much sooner.
+    for (const call of this.calls.values()) {
+      const quiet = now - call.lastActivity;
+      if (quiet > ttl) call.end("idle timeout");
+      else if (call.live && quiet > this.o.config.mediaTimeoutMs) call.end("the browser went silent");
+    }
     for (const s of this.sessions.values()) if (s.calls.size === 0 && now - s.lastSeen > ttl) this.sessions.delete(s.id);
   }
 
