@@ -73,6 +73,21 @@ describe("Gemini Live bridge ↔ local stand-in (wire protocol)", () => {
     client.close();
   });
 
+  it("a new answer replaces one still playing: interrupted first, never two voices at once", async () => {
+    const { client, events } = await open();
+    const pcm = utterance(1.0, 0.8);
+    feed(client, pcm.subarray(0, 8000)); // the user starts speaking...
+    client.sendText("first question"); // ...and types meanwhile
+    await events.wait((e) => e.kind === "output" && /typed/i.test(e.text ?? ""), 20_000, "the typed answer's words");
+    feed(client, pcm.subarray(8000)); // the speech ends: a second answer
+    await events.wait((e) => e.kind === "output" && /heard/i.test(e.text ?? ""), 20_000, "the spoken answer's words");
+    const cut = events.items.findIndex((e) => e.kind === "interrupted");
+    expect(cut).toBeGreaterThan(-1);
+    const after = events.items.slice(cut).filter((e) => e.kind === "output").map((e) => e.text ?? "");
+    expect(after.join(" ")).not.toMatch(/typed|first|question/i);
+    client.close();
+  });
+
   it("speech while answering → interrupted, and the answer stops", async () => {
     const { client, events } = await open();
     client.sendText("tell me a long story about the sea and the sky and everything in between");

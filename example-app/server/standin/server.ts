@@ -160,6 +160,9 @@ class StandInConnection {
   }
 
   private async say(text: string): Promise<void> {
+    // One answer at a time: a new one (speech ending while a typed answer plays) replaces the
+    // old, which is interrupted like any barge-in rather than left talking over it.
+    this.interrupt();
     const answer: Answer = { cancelled: false, timer: null, playEnd: Infinity };
     this.answer = answer;
     const speech = await this.synth.speak(text);
