@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { guardNetwork, launch, openApp, speechWav, startApp, until, type AppServer } from "./harness";
+import { connectCall, guardNetwork, launch, openApp, speechWav, startApp, typeMessage, until, type AppServer } from "./harness";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let browser: Browser;
@@ -37,13 +37,8 @@ describe("faults and accessibility", () => {
     const context = await browser.newContext();
     const external = await guardNetwork(context);
     const { page, errors } = await openApp(context, server.url);
-    await page.getByRole("button", { name: "Connect" }).click();
-    await page.getByRole("button", { name: "Disconnect" }).waitFor({ timeout: 30_000 });
-    // Mute first: the fake microphone would otherwise talk over the typed turn.
-    await page.getByRole("button", { name: "Mute" }).click();
-    const input = page.getByRole("textbox", { name: /message/i });
-    await input.fill("remember this line");
-    await input.press("Enter");
+    await connectCall(page);
+    await typeMessage(page, "remember this line");
     await page.getByRole("log").getByText(/You typed: remember this line/).first().waitFor({ timeout: 30_000 });
 
     await server.close();
@@ -103,8 +98,7 @@ describe("faults and accessibility", () => {
     const server = await startApp();
     const context = await browser.newContext();
     const { page } = await openApp(context, server.url);
-    await page.getByRole("button", { name: "Connect" }).click();
-    await page.getByRole("button", { name: "Disconnect" }).waitFor({ timeout: 30_000 });
+    await connectCall(page);
     expect(server.stats().calls).toBe(1);
     await page.reload();
     await until(async () => server.stats().calls, (n) => n === 0, 30_000, "the reloaded page's call to be freed");

@@ -110,3 +110,26 @@ export async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, t
   }
   return last;
 }
+
+/** Presses Connect and waits until the bot is ready (the button offers Disconnect). */
+export async function connectCall(page: Page): Promise<void> {
+  await page.getByRole("button", { name: /^(Connect|Retry)$/ }).click();
+  await page.getByRole("button", { name: "Disconnect" }).waitFor({ timeout: 45_000 });
+}
+
+/** Hangs up and waits until the UI is idle and the server has freed every call. */
+export async function hangUp(page: Page, server: AppServer): Promise<void> {
+  await page.getByRole("button", { name: "Disconnect" }).click();
+  await page.getByRole("button", { name: "Connect" }).waitFor({ timeout: 15_000 });
+  await until(async () => server.stats().calls, (n) => n === 0, 15_000, "the server to free the call");
+}
+
+/** Mutes the mic (the fake microphone would talk over a typed turn), then sends `text`. */
+export async function typeMessage(page: Page, text: string): Promise<void> {
+  const mute = page.getByRole("button", { name: "Mute", pressed: false });
+  if (await mute.count()) await mute.click();
+  await page.getByRole("button", { name: "Mute", pressed: true }).waitFor();
+  const input = page.getByRole("textbox", { name: /message/i });
+  await input.fill(text);
+  await input.press("Enter");
+}

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { botInk, guardNetwork, launch, micLevel, openApp, speechWav, startApp, until, type AppServer } from "./harness";
+import { botInk, connectCall, guardNetwork, hangUp, launch, micLevel, openApp, speechWav, startApp, typeMessage, until, type AppServer } from "./harness";
 
 let server: AppServer & { logs: string[] };
 let browser: Browser;
@@ -22,8 +22,7 @@ describe("the example app in Chromium with a fake microphone, offline", () => {
     await page.getByText("Offline demo bot").waitFor();
     const idleInk = await botInk(page);
 
-    await page.getByRole("button", { name: "Connect" }).click();
-    await page.getByRole("button", { name: "Disconnect" }).waitFor({ timeout: 30_000 });
+    await connectCall(page);
     await until(() => micLevel(page), (l) => l > 0.05, 20_000, "the mic level to rise above silence");
 
     // The stand-in transcribes honestly what its voice detector heard: energy arrived.
@@ -32,9 +31,7 @@ describe("the example app in Chromium with a fake microphone, offline", () => {
     await log.getByText(/offline demo bot/i).first().waitFor({ timeout: 30_000 });
     await until(() => botInk(page), (ink) => ink > idleInk * 1.5 && ink > 0.02, 20_000, "the bot visualizer to show audio");
 
-    await page.getByRole("button", { name: "Disconnect" }).click();
-    await page.getByRole("button", { name: "Connect" }).waitFor({ timeout: 15_000 });
-    await until(async () => server.stats().calls, (n) => n === 0, 15_000, "the server to free the call");
+    await hangUp(page, server);
     expect(external).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
@@ -44,20 +41,12 @@ describe("the example app in Chromium with a fake microphone, offline", () => {
     const context = await browser.newContext();
     const external = await guardNetwork(context);
     const { page, errors } = await openApp(context, server.url);
-    await page.getByRole("button", { name: "Connect" }).click();
-    await page.getByRole("button", { name: "Disconnect" }).waitFor({ timeout: 30_000 });
-    // Mute first: the fake microphone would otherwise talk over the typed turn.
-    await page.getByRole("button", { name: "Mute" }).click();
-    await page.getByRole("button", { name: "Mute", pressed: true }).waitFor();
-    const input = page.getByRole("textbox", { name: /message/i });
-    await input.fill("Tell me about Jupiter");
-    await input.press("Enter");
+    await connectCall(page);
+    await typeMessage(page, "Tell me about Jupiter");
     const log = page.getByRole("log");
     await log.getByText("Tell me about Jupiter", { exact: true }).waitFor({ timeout: 2_000 });
     await log.getByText(/You typed: Tell me about Jupiter/).first().waitFor({ timeout: 30_000 });
-    await page.getByRole("button", { name: "Disconnect" }).click();
-    await page.getByRole("button", { name: "Connect" }).waitFor({ timeout: 15_000 });
-    await until(async () => server.stats().calls, (n) => n === 0, 15_000, "the server to free the call");
+    await hangUp(page, server);
     expect(external).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
@@ -102,10 +91,7 @@ describe("the example app in Chromium with a fake microphone, offline", () => {
     expect(server.stats().calls).toBe(3);
     await Promise.all(
       pages.map(async (p, i) => {
-        await p.getByRole("button", { name: "Mute" }).click();
-        const input = p.getByRole("textbox", { name: /message/i });
-        await input.fill(`secret number ${i}`);
-        await input.press("Enter");
+        await typeMessage(p, `secret number ${i}`);
         await p.getByRole("log").getByText(`You typed: secret number ${i}`, { exact: false }).first().waitFor({ timeout: 30_000 });
       }),
     );
