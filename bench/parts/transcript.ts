@@ -94,7 +94,8 @@ export async function transcriptPart(ctx: BenchContext, forceProfile: boolean): 
           rounds[`${side}-${turns}`].push(await one(page, side, turns, big ? THEIR_BIG_TOKENS : TOKENS));
         }
       }
-      const last = (k: Key): string => rounds[k].at(-1)?.commit.toFixed(3) ?? "–";
+      // Only what ran this round (theirs at 5,000 turns stops after THEIR_BIG_ROUNDS).
+      const last = (k: Key): string => (rounds[k].length === r + 1 ? (rounds[k][r]?.commit.toFixed(3) ?? "–") : "–");
       ctx.log(`b: round ${r + 1}/${ctx.rounds}: commit ms/token ours ${last("ours-50")} / ${last("ours-5000")}, theirs ${last("theirs-50")} / ${last("theirs-5000")}`);
     }
   } finally {
