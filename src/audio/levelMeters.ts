@@ -39,13 +39,23 @@ export function createLevelMeters(channels: Record<LevelSource, LevelChannel>, a
     return performance.now() - channels[source].lastEventAt > STALE_MS;
   }
 
+  // Each meter holds the shared context; dropping the last one closes it, which is what
+  // actually frees the source nodes (disconnected ones stay alive with their context).
+  function drop(source: LevelSource): void {
+    const m = meters[source];
+    if (!m) return;
+    meters[source] = null;
+    m.dispose();
+    audio.release();
+  }
+
   function meterFor(source: LevelSource): TrackMeter | null {
     const track = tracks[source];
     if (!track) return null;
     const current = meters[source];
     if (current?.track === track) return current;
-    current?.dispose();
-    const ctx = audio.get();
+    drop(source);
+    const ctx = audio.acquire();
     meters[source] = ctx ? createTrackMeter(ctx, track) : null;
     return meters[source];
   }
@@ -77,8 +87,7 @@ export function createLevelMeters(channels: Record<LevelSource, LevelChannel>, a
       if (tracks[source] === track) return;
       tracks[source] = track;
       if (!track) {
-        meters[source]?.dispose();
-        meters[source] = null;
+        drop(source);
         channels[source].push(0);
       }
       wake();
@@ -88,8 +97,7 @@ export function createLevelMeters(channels: Record<LevelSource, LevelChannel>, a
       if (frame !== null) cancel(frame);
       frame = null;
       for (const s of ["local", "bot"] as const) {
-        meters[s]?.dispose();
-        meters[s] = null;
+        drop(s);
         tracks[s] = null;
       }
     },

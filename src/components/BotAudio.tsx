@@ -77,7 +77,7 @@ export function BotAudio(props: BotAudioProps): ReactNode {
 
   const unlock = (): void => {
     // The same gesture may also unlock the shared AudioContext the level analysers use.
-    if (session.audio.open) void session.audio.get()?.resume().catch(ignore);
+    session.audio.resume();
     void play();
   };
 

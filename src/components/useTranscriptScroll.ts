@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
 import type { Turn } from "../store/transcript/types";
 
 /** How close to the bottom (px) still counts as "at the bottom". */
@@ -33,6 +33,7 @@ export function useTranscriptScroll(turns: readonly Turn[], windowSize: number):
   // extra: turns shown beyond windowSize; anchorId: the first rendered turn while unpinned.
   const [win, setWin] = useState<{ extra: number; anchorId: string | null }>({ extra: 0, anchorId: null });
   const restore = useRef<{ height: number; top: number } | null>(null);
+  const pinFrame = useRef<number | null>(null);
 
   const size = Number.isFinite(windowSize) && windowSize > 0 ? Math.floor(windowSize) : Infinity;
   const tailFirst = size === Infinity ? 0 : Math.max(0, turns.length - size - win.extra);
@@ -48,10 +49,23 @@ export function useTranscriptScroll(turns: readonly Turn[], windowSize: number):
       // Earlier turns were added above: keep what the reader was looking at in place.
       el.scrollTop = restore.current.top + (el.scrollHeight - restore.current.height);
       restore.current = null;
-    } else if (pinnedRef.current) {
-      el.scrollTop = el.scrollHeight;
+    } else if (pinnedRef.current && pinFrame.current === null) {
+      // Reading scrollHeight forces a synchronous layout of every rendered row; per streamed
+      // token that was half the commit time. Follow the bottom once per frame instead.
+      pinFrame.current = requestAnimationFrame(() => {
+        pinFrame.current = null;
+        const v = viewportRef.current;
+        if (v && pinnedRef.current) v.scrollTop = v.scrollHeight;
+      });
     }
   }, [turns, first, pinned]);
+  useEffect(
+    () => () => {
+      if (pinFrame.current !== null) cancelAnimationFrame(pinFrame.current);
+      pinFrame.current = null;
+    },
+    [],
+  );
 
   const onScroll = useCallback(() => {
     const el = viewportRef.current;

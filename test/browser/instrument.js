@@ -1,6 +1,8 @@
 // Injected before any page script: counts what the kit opens and whether it closes it.
 (() => {
-  const live = { audioContexts: 0, intervals: new Set(), rafPending: new Set(), kitTracks: 0 };
+  // Source nodes stay alive as long as their context (disconnecting does not free them), so
+  // a node counts as live until its context closes.
+  const live = { audioContexts: 0, sourceNodes: 0, intervals: new Set(), rafPending: new Set(), kitTracks: 0 };
   window.__live = live;
   const AC = window.AudioContext;
   window.AudioContext = class extends AC {
@@ -8,9 +10,18 @@
       super(...args);
       live.audioContexts++;
       this.__open = true;
+      this.__sources = 0;
+    }
+    createMediaStreamSource(stream) {
+      this.__sources++;
+      live.sourceNodes++;
+      return super.createMediaStreamSource(stream);
     }
     close() {
-      if (this.__open) live.audioContexts--;
+      if (this.__open) {
+        live.audioContexts--;
+        live.sourceNodes -= this.__sources;
+      }
       this.__open = false;
       return super.close();
     }
@@ -55,5 +66,5 @@
       }
       return s;
     };
-  window.__snapshot = () => ({ audioContexts: live.audioContexts, intervals: live.intervals.size, rafLoops: live.rafPending.size, kitTracks: live.kitTracks });
+  window.__snapshot = () => ({ audioContexts: live.audioContexts, sourceNodes: live.sourceNodes, intervals: live.intervals.size, rafLoops: live.rafPending.size, kitTracks: live.kitTracks });
 })();

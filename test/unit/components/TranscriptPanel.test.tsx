@@ -1,4 +1,4 @@
-import { act, screen, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { TranscriptPanel } from "../../../src";
@@ -114,10 +114,11 @@ describe("TranscriptPanel", () => {
     Object.defineProperty(el, "scrollTop", { configurable: true, get: () => top, set: (v: number) => (top = Math.min(v, height - 200)) });
 
     inject(transport, msg("user-transcription", { text: "First.", final: true }));
-    expect(top).toBe(800); // followed the new turn
+    // Pinned readers follow the new turn on the next frame (no layout read per token).
+    await waitFor(() => expect(top).toBe(800));
     height = 1400;
     inject(transport, msg("bot-llm-started"), msg("bot-llm-text", { text: "A reply." }));
-    expect(top).toBe(1200);
+    await waitFor(() => expect(top).toBe(1200));
     expect(screen.queryByRole("button", { name: "Jump to latest" })).toBeNull();
 
     // The reader scrolls up: new text no longer moves them.
@@ -128,6 +129,7 @@ describe("TranscriptPanel", () => {
     const jump = await screen.findByRole("button", { name: "Jump to latest" });
     height = 1800;
     inject(transport, msg("bot-llm-text", { text: " And more." }));
+    await new Promise<void>((r) => requestAnimationFrame(() => r()));
     expect(top).toBe(300);
 
     await userEvent.setup().click(jump);
