@@ -31,6 +31,6 @@ export async function sizePart(): Promise<PartResult> {
     ],
     extra: sizeTable(results),
     raw: results,
-    failed: results.some((r) => r.met === false),
+    failed: results.some((r) => r.overCeiling),
   };
 }
