@@ -69,7 +69,9 @@ export function useTranscriptScroll(turns: readonly Turn[], windowSize: number):
 
   const onScroll = useCallback(() => {
     const el = viewportRef.current;
-    if (!el) return;
+    // New content moved the view (scroll anchoring) and the pin for it is one frame away:
+    // that is not the reader leaving the bottom.
+    if (!el || (pinnedRef.current && pinFrame.current !== null)) return;
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= PIN_SLACK;
     if (atBottom === pinnedRef.current) return;
     pinnedRef.current = atBottom;

@@ -137,7 +137,9 @@ describe("TranscriptPanel", () => {
     expect(screen.queryByRole("button", { name: "Jump to latest" })).toBeNull();
     expect(el).toHaveFocus();
 
-    // Scrolling back down by hand re-pins too.
+    // Scrolling back down by hand re-pins too (after the jump's own pin frame has run).
+    await waitFor(() => expect(top).toBe(1600));
+    await new Promise<void>((r) => requestAnimationFrame(() => r()));
     act(() => {
       top = 100;
       el.dispatchEvent(new Event("scroll"));
