@@ -3,23 +3,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { chromium, type Browser, type CDPSession, type Page } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../test/support/chromium";
 import { ROOT } from "./paths";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  // AudioContexts must run without a click, as they would after the user's "Connect".
-  "--autoplay-policy=no-user-gesture-required",
-  // Exposes performance.memory with exact (not bucketed) numbers; part f reads CDP anyway.
-  "--enable-precise-memory-info",
-];
+// Exposes performance.memory with exact (not bucketed) numbers; part f reads CDP anyway.
+const ARGS = [...CHROMIUM_ARGS, "--enable-precise-memory-info"];
 
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });

@@ -4,12 +4,13 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { startServer } from "../../example-app/server/server";
+import { CHROMIUM, CHROMIUM_ARGS } from "../support/chromium";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, "../..");
 export const APP_DIST = join(ROOT, "example-app/dist");
 export const TMP = join(ROOT, ".tmp/e2e");
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export { CHROMIUM };
 
 export type AppServer = Awaited<ReturnType<typeof startServer>>;
 
@@ -35,19 +36,7 @@ export function speechWav(name: string, text: string, silenceAfterS = 1.0): stri
   return out;
 }
 
-const BASE_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--autoplay-policy=no-user-gesture-required",
-  "--allow-loopback-in-peer-connection",
-  "--disable-features=WebRtcHideLocalIpsWithMdns",
-];
+const BASE_ARGS = [...CHROMIUM_ARGS, "--allow-loopback-in-peer-connection", "--disable-features=WebRtcHideLocalIpsWithMdns"];
 
 /** Debian Chromium with a fake microphone playing `wav` (or no media flags at all). */
 export async function launch(wav?: string): Promise<Browser> {
