@@ -3,6 +3,7 @@ import { PipecatClient } from "@pipecat-ai/client-js";
 import { Profiler, type ReactNode } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { ScriptedTransport, type ScriptEvent, type ScriptMessage } from "../../src/testing";
+import { toneTracks } from "../../test/support/toneTracks";
 
 export type Side = "ours" | "theirs";
 
@@ -29,24 +30,8 @@ export const msg = (type: string, data?: unknown): ScriptMessage => ({ label: "r
 export const BOT_READY = msg("bot-ready", { version: "2.1.0" });
 
 // The page's own oscillators stand in for the mic and the bot's audio, so track-driven
-// visualizers (client-react's) have something to analyse. Created once: the page's one AudioContext.
-let toneCtx: AudioContext | null = null;
-let tones: { local: MediaStreamTrack; bot: MediaStreamTrack } | null = null;
-export function toneTracks(): { local: MediaStreamTrack; bot: MediaStreamTrack } {
-  if (tones) return tones;
-  toneCtx = new AudioContext();
-  const ctx = toneCtx;
-  const track = (freq: number): MediaStreamTrack => {
-    const osc = ctx.createOscillator();
-    osc.frequency.value = freq;
-    const dest = ctx.createMediaStreamDestination();
-    osc.connect(dest);
-    osc.start();
-    return dest.stream.getAudioTracks()[0] as MediaStreamTrack;
-  };
-  tones = { local: track(220), bot: track(440) };
-  return tones;
-}
+// visualizers (client-react's) have something to analyse.
+export { toneTracks };
 
 /** Mic and bot levels at `hz` for `ms`: the bot half a period after the mic, as two transport callbacks would be. */
 export function levelEvents(ms: number, hz = 60): ScriptEvent[] {

@@ -4,6 +4,7 @@ import { PipecatClient } from "@pipecat-ai/client-js";
 import { createRoot, type Root } from "react-dom/client";
 import { BotAudio, ConnectButton, MicToggle, RTVIClientProvider, TranscriptPanel, VoiceVisualizer } from "../../src";
 import { ScriptedTransport } from "../../src/testing";
+import { toneTracks } from "../support/toneTracks";
 
 const msg = (type: string, data?: unknown) => ({ label: "rtvi-ai", type, data });
 const script = {
@@ -16,17 +17,8 @@ const script = {
   ],
 };
 
-// The page's own oscillators stand in for a microphone and the bot's audio.
-const ctx = new AudioContext();
-function toneTrack(freq: number): MediaStreamTrack {
-  const osc = ctx.createOscillator();
-  osc.frequency.value = freq;
-  const dest = ctx.createMediaStreamDestination();
-  osc.connect(dest);
-  osc.start();
-  return dest.stream.getAudioTracks()[0] as MediaStreamTrack;
-}
-const tracks = { local: toneTrack(220), bot: toneTrack(440) };
+// The page's own oscillators stand in for a microphone and the bot's audio (the bench's).
+const tracks = toneTracks();
 const clients: PipecatClient[] = [];
 
 function newClient(): PipecatClient {
