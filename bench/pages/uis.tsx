@@ -88,18 +88,27 @@ function TheirTranscriptList(): ReactNode {
   );
 }
 
-/** Theirs, the same screen on client-react 1.8.2 (its VoiceVisualizer analyses the tracks). */
-export function TheirsFull({ client }: { client: PipecatClient }): ReactNode {
+/** client-react's VoiceVisualizer for the mic and the bot, boxed like ours. */
+function TheirVisualizerPair(): ReactNode {
   return (
-    <TheirProvider client={client}>
-      <TheirConnectButton />
-      <TheirMicButton />
+    <>
       <div style={VIS_BOX}>
         <TheirVisualizer participantType="local" />
       </div>
       <div style={VIS_BOX}>
         <TheirVisualizer participantType="bot" />
       </div>
+    </>
+  );
+}
+
+/** Theirs, the same screen on client-react 1.8.2 (its VoiceVisualizer analyses the tracks). */
+export function TheirsFull({ client }: { client: PipecatClient }): ReactNode {
+  return (
+    <TheirProvider client={client}>
+      <TheirConnectButton />
+      <TheirMicButton />
+      <TheirVisualizerPair />
       <TheirTranscriptList />
     </TheirProvider>
   );
@@ -108,12 +117,7 @@ export function TheirsFull({ client }: { client: PipecatClient }): ReactNode {
 export function TheirsVisualizers({ client }: { client: PipecatClient }): ReactNode {
   return (
     <TheirProvider client={client}>
-      <div style={VIS_BOX}>
-        <TheirVisualizer participantType="local" />
-      </div>
-      <div style={VIS_BOX}>
-        <TheirVisualizer participantType="bot" />
-      </div>
+      <TheirVisualizerPair />
     </TheirProvider>
   );
 }
