@@ -5,8 +5,8 @@ import { mergeConfig } from "vite";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, "..");
-// The shared RTVI session fixtures live beside the repo (../shared/rtvi), never copied into it.
-const fixtures = process.env.RTVI_FIXTURES_DIR ?? resolve(repoRoot, "../shared/rtvi");
+// The RTVI session fixtures are the project's own files, shared with the unit tests.
+const fixtures = resolve(repoRoot, "test/fixtures/rtvi");
 
 const config: StorybookConfig = {
   stories: ["../stories/**/*.stories.@(ts|tsx)"],
@@ -39,7 +39,7 @@ const config: StorybookConfig = {
           { find: /^rtvi-react-kit\/styles\.css$/, replacement: resolve(repoRoot, "src/styles.css") },
         ],
       },
-      server: { fs: { allow: [repoRoot, fixtures] } },
+      server: { fs: { allow: [repoRoot] } },
     });
   },
 };

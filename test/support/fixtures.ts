@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** One event of a ../shared/rtvi fixture. */
+/** One event of an RTVI session fixture (test/fixtures/rtvi). */
 export type FixtureEvent =
   | { at: number; message: unknown }
   | { at: number; level: { source: "local" | "bot"; value: number } };
@@ -15,8 +15,8 @@ export interface Fixture {
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** The shared fixtures live beside the project (../shared/rtvi), never copied into it. */
-export const FIXTURE_DIR = process.env.RTVI_FIXTURES ?? resolve(here, "../../../shared/rtvi");
+/** The project's own session fixtures; the stories import the same files. */
+export const FIXTURE_DIR = resolve(here, "../fixtures/rtvi");
 
 export function loadFixtures(): Fixture[] {
   return readdirSync(FIXTURE_DIR)
