@@ -1,4 +1,4 @@
-// Part e: the example bot server's own load bench (example-app/server/bench.ts), run as a child.
+// Part e: the example bot server's own load bench (example-app/tools/bench.ts), run as a child.
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -18,7 +18,7 @@ interface ServerRow {
 
 function runChild(args: string[], log: (line: string) => void): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "example-app/server/bench.ts"), ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "example-app/tools/bench.ts"), ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     child.stderr.on("data", (d: Buffer) => {
@@ -32,7 +32,7 @@ function runChild(args: string[], log: (line: string) => void): Promise<{ code: 
 export async function serverPart(ctx: BenchContext): Promise<PartResult> {
   mkdirSync(RESULTS, { recursive: true });
   const out = join(RESULTS, "server-bench.json");
-  ctx.log("e: running example-app/server/bench.ts (about a minute)");
+  ctx.log("e: running example-app/tools/bench.ts (about a minute)");
   const { code, stdout } = await runChild(["--json", out], ctx.log);
   let rows: ServerRow[] = [];
   let raw: unknown = null;
@@ -55,7 +55,7 @@ export async function serverPart(ctx: BenchContext): Promise<PartResult> {
     title: "Example bot server: concurrent calls (Opus in/out through the bridge to the offline stand-in)",
     rows: table,
     notes: [
-      `From \`example-app/server/bench.ts --json\` run as a child process (exit code ${code}); its own table follows. There is no anchor to compare with: client-react and voice-ui-kit have no server.`,
+      `From \`example-app/tools/bench.ts --json\` run as a child process (exit code ${code}); its own table follows. There is no anchor to compare with: client-react and voice-ui-kit have no server.`,
       ...(rows.length === 0 ? ["**The server bench produced no rows** (see its output below)."] : []),
     ],
     extra: stdout.trim(),

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { FrameClock } from "./audio/clock.js";
 import type { Mode } from "./call.js";
 import { configFromEnv, OFFLINE_STUN, type ServerConfig } from "./config.js";
-import { createHandler } from "./http.js";
+import { createHandler } from "./http/routes.js";
 import { createLogger, type Logger, type LogSink } from "./logger.js";
 import { GeminiLiveClient } from "./gemini/client.js";
 import { Metrics, type MetricsSnapshot } from "./metrics.js";

@@ -1,6 +1,6 @@
-// The werift caller lives with the example server (the bench drives it too); tests import it via here.
-export { LoopbackClient as TestClient, Waitable, withTimeout, encodeOpus } from "../../example-app/server/loopbackClient.js";
-export type { ConnectOptions, ReceivedRtp, RtviIn } from "../../example-app/server/loopbackClient.js";
+// The werift caller lives in example-app/tools (the bench drives it too); tests import it via here.
+export { LoopbackClient as TestClient, Waitable, withTimeout, encodeOpus } from "../../example-app/tools/loopbackClient.js";
+export type { ConnectOptions, ReceivedRtp, RtviIn } from "../../example-app/tools/loopbackClient.js";
 
 /** 48 kHz tone with short fades, `secs` long. */
 export function tone(freq: number, secs: number, amp = 0.4, rate = 48000): Int16Array {

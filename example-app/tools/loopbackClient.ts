@@ -1,6 +1,6 @@
 /**
  * A werift peer that behaves like @pipecat-ai/small-webrtc-transport on the wire. The bench drives
- * many of them in a child process, and the server tests use it as their caller; it lives here so
+ * many of them in a child process, and the server tests use it as their caller; it lives in example-app/tools (beside the bench, outside server/) so
  * the example app never imports from the test folder.
  */
 import OpusScript from "opusscript";

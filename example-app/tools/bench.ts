@@ -1,6 +1,6 @@
 /**
  * Load bench: N concurrent loopback calls against the offline stand-in.
- *   npx tsx example-app/server/bench.ts [--secs 10] [--warmup 3] [--n 1,10,20,40] [--json out.json]
+ *   npx tsx example-app/tools/bench.ts [--secs 10] [--warmup 3] [--n 1,10,20,40] [--json out.json]
  * The server runs in this process (so process.cpuUsage is the server's own cost); the werift
  * client peers run in a child process. The clients replay one pre-encoded utterance (encoding it
  * live for 40 callers cost the child more than the server spends), each from a random point of the
@@ -37,8 +37,8 @@ function loopDelay(h: IntervalHistogram): { p99: number; max: number } {
 }
 
 async function speech48k(): Promise<Int16Array> {
-  const { Synth } = await import("./standin/synth.js");
-  const { Resampler, floatToInt16, int16ToFloat } = await import("./audio/resampler.js");
+  const { Synth } = await import("../server/standin/synth.js");
+  const { Resampler, floatToInt16, int16ToFloat } = await import("../server/audio/resampler.js");
   const s = await new Synth(24000).speak("Hello there, this is a test of the offline demo bot.");
   return floatToInt16(new Resampler(24000, 48000).process(int16ToFloat(s.pcm)));
 }
@@ -105,7 +105,7 @@ interface Row {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 async function main(): Promise<void> {
-  const { startServer } = await import("./server.js");
+  const { startServer } = await import("../server/server.js");
   const secs = Number(arg("secs", "10"));
   const warmup = Number(arg("warmup", "3"));
   const ns = arg("n", "1,10,20,40").split(",").map(Number);

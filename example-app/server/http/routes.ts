@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Mode } from "./call.js";
-import type { Logger } from "./logger.js";
-import { HttpError, readOffer, readPatch, type SessionManager } from "./sessions.js";
+import type { Mode } from "../call.js";
+import type { Logger } from "../logger.js";
+import { HttpError, readOffer, readPatch, type SessionManager } from "../sessions.js";
 import { serveStatic } from "./static.js";
 
 export interface HttpDeps {
