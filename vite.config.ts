@@ -3,12 +3,16 @@ import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 import dts from "vite-plugin-dts";
 
-// The optional stylesheet ships as-is: plain CSS on --rtvi-* variables, no build step.
+// The optional stylesheet ships as-is: plain CSS on --rtvi-* variables, no build step. Its
+// empty declaration lets `import "rtvi-react-kit/styles.css"` type-check under TypeScript's
+// noUncheckedSideEffectImports (on by default since 6.0) without the user declaring `*.css`.
 function copyStyles(): Plugin {
   return {
     name: "rtvi-copy-styles",
     generateBundle() {
-      if (existsSync("src/styles.css")) this.emitFile({ type: "asset", fileName: "styles.css", source: readFileSync("src/styles.css", "utf8") });
+      if (!existsSync("src/styles.css")) return;
+      this.emitFile({ type: "asset", fileName: "styles.css", source: readFileSync("src/styles.css", "utf8") });
+      this.emitFile({ type: "asset", fileName: "styles.css.d.ts", source: "export {};\n" });
     },
   };
 }

@@ -1,15 +1,13 @@
-// Prints the plain "N passed, N failed" line CI reads, from vitest's JSON report(s).
-import { existsSync, readFileSync } from "node:fs";
+// Prints the plain "N passed, N failed" line for one or more vitest JSON reports; exits 1 on any failure.
+import { countReport, summaryLine } from "./vitest-report.mjs";
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
+const total = { passed: 0, failed: 0, skipped: 0 };
 for (const file of process.argv.slice(2)) {
-  if (!existsSync(file)) continue;
-  const r = JSON.parse(readFileSync(file, "utf8"));
-  passed += r.numPassedTests ?? 0;
-  failed += r.numFailedTests ?? 0;
-  skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  const c = countReport(file);
+  for (const b of c.broken) console.log(`failed to load: ${b}`);
+  total.passed += c.passed;
+  total.failed += c.failed;
+  total.skipped += c.skipped;
 }
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
-process.exit(failed > 0 ? 1 : 0);
+console.log(summaryLine(total));
+process.exit(total.failed > 0 ? 1 : 0);
