@@ -34,7 +34,7 @@ const vitest = (name, report, runner, args) => {
 const nodeVersion = (runner) =>
   spawnSync(runner[0], [...runner.slice(1), "--version"], { encoding: "utf8" }).stdout?.trim() || "(not available)";
 
-check("system packages (chromium, espeak-ng, sox, fonts)", "bash", ["scripts/ensure-system-deps.sh"]);
+check("system packages (chromium, espeak-ng, sox, fonts)", "bash", ["example-app/scripts/system-deps.sh", "--for", "test"]);
 check("typecheck", "npm", ["run", "-s", "typecheck"]);
 check("lint", "npm", ["run", "-s", "lint"]);
 check("build", "npm", ["run", "-s", "build"]);
