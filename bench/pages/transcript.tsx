@@ -1,8 +1,20 @@
 // Part b in the page: build a history fast, then stream bot tokens and time each one.
 import { flushSync } from "react-dom";
 import type { ScriptMessage } from "../../src/testing";
-import { commits, frames, globals, median, mount, msg, newSession, resetCommits, sleep, unmount, type Session, type Side } from "./common";
-import { OursTranscript, TheirsTranscript, turnCount } from "./uis";
+import type { ReactNode } from "react";
+import type { PipecatClient } from "@pipecat-ai/client-js";
+import { commits, frames, globals, median, mount, msg, newSession, resetCommits, sleep, unmount, type Session } from "./common";
+import { FloorRowsTranscript, FloorTextTranscript, OursTranscript, OursTranscriptAll, TheirsTranscript, turnCount } from "./uis";
+
+/** Who renders the stream: ours windowed (the default), ours with every row, the anchor, the two floors. */
+export type TranscriptSide = "ours" | "ours-all" | "theirs" | "floor-rows" | "floor-text";
+const SCREENS: Record<TranscriptSide, (p: { client: PipecatClient }) => ReactNode> = {
+  ours: OursTranscript,
+  "ours-all": OursTranscriptAll,
+  theirs: TheirsTranscript,
+  "floor-rows": FloorRowsTranscript,
+  "floor-text": FloorTextTranscript,
+};
 
 let current: Session | null = null;
 
@@ -27,11 +39,12 @@ function botReply(k: number): ScriptMessage[] {
 const token = (i: number): ScriptMessage => msg("bot-output", { text: WORDS[i % WORDS.length], spoken: true, aggregated_by: "word" });
 
 /** Mounts one side and fills its conversation with `turns` turns (user/bot pairs); returns the turn count its own hook reports. */
-export async function setup(side: Side, turns: number): Promise<number> {
+export async function setup(side: TranscriptSide, turns: number): Promise<number> {
   teardown();
   current = newSession(undefined, Infinity, false);
   const { client, transport } = current;
-  await mount(side === "ours" ? <OursTranscript client={client} /> : <TheirsTranscript client={client} />);
+  const Screen = SCREENS[side];
+  await mount(<Screen client={client} />);
   await client.connect();
   await transport.played;
   for (let k = 0; k < turns / 2; k++) {

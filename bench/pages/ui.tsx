@@ -1,14 +1,19 @@
 // Parts a, d and f in the page: the whole UI under level events, visualizer frames, lifecycles.
 import { commits, frames, globals, levelEvents, mount, msg, newSession, resetCommits, sleep, unmount, BOT_READY, type Session, type Side } from "./common";
-import { OursFull, OursVisualizers, TheirsFull, TheirsVisualizers } from "./uis";
+import { BaselineFull, OursFull, OursVisualizers, TheirsFull, TheirsVisualizers } from "./uis";
+
+/** Part a's third screen: client-react with a hand-written useState level meter. */
+export type FullSide = Side | "baseline";
+const FULL = { ours: OursFull, theirs: TheirsFull, baseline: BaselineFull } as const;
 
 let current: Session | null = null;
 
-async function connected(side: Side, kind: "full" | "visualizers", speed: number): Promise<Session> {
+async function connected(side: FullSide, kind: "full" | "visualizers", speed: number): Promise<Session> {
   await stop();
   const s = newSession([{ at: 0, message: BOT_READY }], speed);
   current = s;
-  const ui = kind === "full" ? (side === "ours" ? <OursFull client={s.client} /> : <TheirsFull client={s.client} />) : side === "ours" ? <OursVisualizers client={s.client} /> : <TheirsVisualizers client={s.client} />;
+  const Full = FULL[side];
+  const ui = kind === "full" ? <Full client={s.client} /> : side === "ours" ? <OursVisualizers client={s.client} /> : <TheirsVisualizers client={s.client} />;
   await mount(ui);
   await s.client.connect();
   await s.transport.played;
@@ -26,7 +31,7 @@ export async function stop(): Promise<void> {
 }
 
 /** Part a: React commits while mic and bot levels arrive at 60 Hz for `ms`. */
-export async function levelCommits(side: Side, ms: number): Promise<{ commits: number; actualMs: number; levelEvents: number }> {
+export async function levelCommits(side: FullSide, ms: number): Promise<{ commits: number; actualMs: number; levelEvents: number }> {
   const s = await connected(side, "full", 1);
   const events = levelEvents(ms);
   resetCommits();
@@ -86,7 +91,8 @@ export async function memorySetup(side: Side): Promise<void> {
   await stop();
   const s = newSession(CYCLE_SCRIPT, Infinity);
   current = s;
-  await mount(side === "ours" ? <OursFull client={s.client} /> : <TheirsFull client={s.client} />);
+  const Full = FULL[side];
+  await mount(<Full client={s.client} />);
 }
 
 /** Part f, step 2: `n` connect/disconnect cycles; live AudioContexts afterwards (the page's own one excluded). */

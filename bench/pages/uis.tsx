@@ -10,10 +10,11 @@ import {
   useRTVIClientEvent,
   type ConversationMessage,
 } from "@pipecat-ai/client-react";
-import { Conversation } from "@pipecat-ai/voice-ui-kit";
+import { ConnectButton as TheirConnectButtonKit, Conversation, UserAudioControl } from "@pipecat-ai/voice-ui-kit";
 import { createStore } from "jotai/vanilla";
 import { useState, type CSSProperties, type ReactNode } from "react";
 import { ConnectButton, MicToggle, RTVIClientProvider, TranscriptPanel, VoiceVisualizer, useConversation } from "../../src";
+import { FloorRows, FloorText, floorTurns } from "./floors";
 
 // Same box for every visualizer, the kit's default size.
 const VIS_BOX: CSSProperties = { width: 120, height: 48, display: "inline-block" };
@@ -60,8 +61,12 @@ function TheirConnectButton(): ReactNode {
   return <button onClick={() => void (connected ? client?.disconnect() : client?.connect())}>{connected ? "Disconnect" : "Connect"}</button>;
 }
 
-/** The mic button with a level meter, levels read as client-react's docs show: event → useState. */
-function TheirMicButton(): ReactNode {
+/**
+ * A hand-written mic meter: `useRTVIClientEvent(LocalAudioLevel)` into useState, one commit per
+ * level event. Not what client-react's docs suggest (they show no level hook; levels are drawn by
+ * VoiceVisualizer from the track): part a's baseline for "levels through React state".
+ */
+function StateMicButton(): ReactNode {
   const [level, setLevel] = useState(0);
   useRTVIClientEvent(RTVIEvent.LocalAudioLevel, (l: number) => setLevel(l));
   return <button style={{ "--mic-level": level } as CSSProperties}>Mute</button>;
@@ -102,12 +107,30 @@ function TheirVisualizerPair(): ReactNode {
   );
 }
 
-/** Theirs, the same screen on client-react 1.8.2 (its VoiceVisualizer analyses the tracks). */
+/**
+ * Theirs, the same screen as its docs build it: voice-ui-kit's ConnectButton and UserAudioControl
+ * (the mic button with its own track-analysing visualizer), client-react's VoiceVisualizer for mic
+ * and bot, and a plain list over usePipecatConversation.
+ */
 export function TheirsFull({ client }: { client: PipecatClient }): ReactNode {
   return (
     <TheirProvider client={client}>
+      <div className="vkui-root">
+        <TheirConnectButtonKit />
+        <UserAudioControl noDevicePicker />
+      </div>
+      <TheirVisualizerPair />
+      <TheirTranscriptList />
+    </TheirProvider>
+  );
+}
+
+/** Part a's baseline: client-react with a plain connect button and the useState mic meter. */
+export function BaselineFull({ client }: { client: PipecatClient }): ReactNode {
+  return (
+    <TheirProvider client={client}>
       <TheirConnectButton />
-      <TheirMicButton />
+      <StateMicButton />
       <TheirVisualizerPair />
       <TheirTranscriptList />
     </TheirProvider>
@@ -147,6 +170,36 @@ export function OursTranscript({ client }: { client: PipecatClient }): ReactNode
       <TranscriptPanel style={PANEL} />
       <Count hook={useOurTurns} />
     </RTVIClientProvider>
+  );
+}
+
+/** Part b, ours with windowing off: every turn rendered, as the anchors and the row floor do. */
+export function OursTranscriptAll({ client }: { client: PipecatClient }): ReactNode {
+  return (
+    <RTVIClientProvider client={client}>
+      <TranscriptPanel style={PANEL} windowSize={Infinity} />
+      <Count hook={useOurTurns} />
+    </RTVIClientProvider>
+  );
+}
+
+const useFloorTurns = (): number => floorTurns.value;
+
+/** Part b's floors, counted like the others. */
+export function FloorRowsTranscript({ client }: { client: PipecatClient }): ReactNode {
+  return (
+    <>
+      <FloorRows client={client} />
+      <Count hook={useFloorTurns} />
+    </>
+  );
+}
+export function FloorTextTranscript({ client }: { client: PipecatClient }): ReactNode {
+  return (
+    <>
+      <FloorText client={client} />
+      <Count hook={useFloorTurns} />
+    </>
   );
 }
 
