@@ -1,4 +1,5 @@
 import functionCallAndErrors from "@fixtures/function-call-and-errors.json";
+import geminiLiveMandarin from "@fixtures/gemini-live-mandarin.json";
 import geminiLiveTurn from "@fixtures/gemini-live-turn.json";
 import legacyLlmTts from "@fixtures/legacy-llm-tts.json";
 import malformed from "@fixtures/malformed.json";
@@ -55,6 +56,9 @@ function fixtureStory(fixture: unknown, extra: Partial<Story> = {}): Story {
 
 /** gemini-live-turn.json: the same bot words as LLM text, TTS text, bot-output and bot-transcription, shown once. */
 export const GeminiLiveTurn: Story = fixtureStory(geminiLiveTurn);
+
+/** gemini-live-mandarin.json: Gemini Live in Mandarin: interim then final Chinese transcripts, no spaces between Han characters. */
+export const GeminiLiveMandarin: Story = fixtureStory(geminiLiveMandarin);
 
 /** word-timestamps-interrupted.json: interim user transcripts, word-timed bot-output, a barge-in. Mode `full` shows what was never said. */
 export const WordTimestampsInterrupted: Story = fixtureStory(wordTimestampsInterrupted, { args: { transcriptMode: "full" } });
