@@ -21,6 +21,23 @@ export interface ServerConfig {
   maxBodyBytes: number;
   maxCalls: number;
   staticDir: string | undefined;
+  /** Foreign origins allowed to call the API (CORS); empty = same origin only. */
+  allowedOrigins: string[];
+  /** Host names accepted besides loopback ones; when bound beyond loopback and set, others get 403. */
+  allowedHosts: string[];
+  /** When set, /start and the offer routes need `Authorization: Bearer <startToken>`. */
+  startToken: string;
+  /** Sessions from /start that no call has used yet: in total, per client address, and how long they live. */
+  maxPendingSessions: number;
+  maxPendingSessionsPerClient: number;
+  pendingSessionTtlMs: number;
+  /** Per client address, requests per minute (bursts up to the same number); 0 = unlimited. */
+  startPerMin: number;
+  offersPerMin: number;
+  candidatesPerMin: number;
+  /** Per call: largest data-channel message, and messages per second (bursts of twice that). */
+  dcMaxMessageBytes: number;
+  dcMessagesPerSec: number;
 }
 
 export interface IceServer {
@@ -39,6 +56,21 @@ export const DEFAULT_SYSTEM_INSTRUCTION =
  */
 export const OFFLINE_STUN: IceServer = { urls: "stun:127.0.0.1:3478" };
 
+/**
+ * Calls one core carries with frames on time, measured with the load bench
+ * (`npx tsx example-app/tools/bench.ts --n 10,20,30`, or `npm run bench -- --only e`): the
+ * largest N whose 20 ms frames stay under 1 % late, less a margin for the model's own bursts.
+ * CALLS_PER_CORE_NOTE in .env.example records the run it comes from.
+ */
+export const CALLS_PER_CORE = 20;
+/**
+ * The server is one event loop (werift's DTLS/SRTP and the Opus codec run on it), so one
+ * process uses one core however many the machine has: capacity is calls per core × 1. Run
+ * one process per core behind a session-routing proxy to use the rest (README, "Growing").
+ */
+export const CORES_PER_PROCESS = 1;
+export const DEFAULT_MAX_CALLS = CALLS_PER_CORE * CORES_PER_PROCESS;
+
 /** Tiny `.env` reader: KEY=VALUE lines, `#` comments, optional quotes. Never overrides real env. */
 export function loadDotEnv(path: string, env: NodeJS.ProcessEnv = process.env): void {
   if (!existsSync(path)) return;
@@ -53,6 +85,10 @@ export function loadDotEnv(path: string, env: NodeJS.ProcessEnv = process.env): 
     else value = value.replace(/\s+#.*$/, "");
     if (env[key] === undefined) env[key] = value;
   }
+}
+
+function list(v: string | undefined): string[] {
+  return (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 }
 
 function int(v: string | undefined, dflt: number, name: string): number {
@@ -92,7 +128,18 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     sessionIdleTtlMs: int(env.SESSION_IDLE_TTL_SEC, 120, "SESSION_IDLE_TTL_SEC") * 1000,
     mediaTimeoutMs: int(env.MEDIA_TIMEOUT_SEC, 8, "MEDIA_TIMEOUT_SEC") * 1000,
     maxBodyBytes: int(env.MAX_BODY_BYTES, 64 * 1024, "MAX_BODY_BYTES"),
-    maxCalls: int(env.MAX_CALLS, 100, "MAX_CALLS"),
+    maxCalls: int(env.MAX_CALLS, DEFAULT_MAX_CALLS, "MAX_CALLS"),
     staticDir: env.STATIC_DIR || undefined,
+    allowedOrigins: list(env.ALLOWED_ORIGINS),
+    allowedHosts: list(env.ALLOWED_HOSTS),
+    startToken: env.START_TOKEN?.trim() ?? "",
+    maxPendingSessions: int(env.MAX_PENDING_SESSIONS, 200, "MAX_PENDING_SESSIONS"),
+    maxPendingSessionsPerClient: int(env.MAX_PENDING_SESSIONS_PER_CLIENT, 8, "MAX_PENDING_SESSIONS_PER_CLIENT"),
+    pendingSessionTtlMs: int(env.PENDING_SESSION_TTL_SEC, 30, "PENDING_SESSION_TTL_SEC") * 1000,
+    startPerMin: int(env.RATE_START_PER_MIN, 30, "RATE_START_PER_MIN"),
+    offersPerMin: int(env.RATE_OFFERS_PER_MIN, 60, "RATE_OFFERS_PER_MIN"),
+    candidatesPerMin: int(env.RATE_CANDIDATES_PER_MIN, 600, "RATE_CANDIDATES_PER_MIN"),
+    dcMaxMessageBytes: int(env.DC_MAX_MESSAGE_BYTES, 16 * 1024, "DC_MAX_MESSAGE_BYTES"),
+    dcMessagesPerSec: int(env.DC_MESSAGES_PER_SEC, 20, "DC_MESSAGES_PER_SEC"),
   };
 }

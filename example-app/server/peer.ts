@@ -1,4 +1,5 @@
 import {
+  Event,
   MediaStreamTrack,
   RTCPeerConnection,
   RTCRtpCodecParameters,
@@ -10,6 +11,7 @@ import {
 import type { IceServer } from "./config.js";
 import type { Logger } from "./logger.js";
 import type { RtpOut } from "./audio/outbound.js";
+import { rtvi } from "./rtvi.js";
 
 export interface PeerOptions {
   iceServers: IceServer[];
@@ -18,6 +20,58 @@ export interface PeerOptions {
   logger: Logger;
   /** How long a "disconnected" peer may take to come back before it counts as gone. */
   disconnectGraceMs?: number;
+  /** Largest data-channel message let through (bytes); 0 = no limit. */
+  maxMessageBytes?: number;
+  /** Data-channel messages per second let through, in bursts of twice that; 0 = no limit. */
+  messagesPerSec?: number;
+}
+
+/** Why the gate stopped a message, or null when it passes. */
+export type GateVerdict = null | "too large" | "too fast" | "flood";
+
+/**
+ * The per-call bound on what a browser may put on the data channel: a token bucket for the rate
+ * and a size cap. A caller that keeps sending far past the rate (50× over a 10 s window) is cut
+ * off: dropping costs little, but decrypting and reassembling its packets still costs the loop.
+ */
+export class ChannelGate {
+  private tokens: number;
+  private at: number;
+  private windowStart: number;
+  private windowDrops = 0;
+  dropped = 0;
+
+  constructor(
+    private readonly maxBytes: number,
+    private readonly perSec: number,
+    private readonly now: () => number = performance.now.bind(performance),
+  ) {
+    this.tokens = perSec * 2;
+    this.at = this.windowStart = now();
+  }
+
+  check(data: string | Buffer): GateVerdict {
+    const size = typeof data === "string" ? (data.length * 3 <= this.maxBytes ? 0 : Buffer.byteLength(data)) : data.length;
+    if (this.maxBytes > 0 && size > this.maxBytes) return this.drop("too large");
+    if (this.perSec <= 0) return null;
+    const t = this.now();
+    this.tokens = Math.min(this.perSec * 2, this.tokens + ((t - this.at) / 1000) * this.perSec);
+    this.at = t;
+    if (this.tokens < 1) return this.drop("too fast");
+    this.tokens--;
+    return null;
+  }
+
+  private drop(why: "too large" | "too fast"): GateVerdict {
+    this.dropped++;
+    const t = this.now();
+    if (t - this.windowStart > 10_000) {
+      this.windowStart = t;
+      this.windowDrops = 0;
+    }
+    this.windowDrops++;
+    return this.perSec > 0 && this.windowDrops > this.perSec * 10 * 50 ? "flood" : why;
+  }
 }
 
 export interface CandidateInit {
@@ -52,7 +106,7 @@ export class BotPeer {
         video: [],
       },
     });
-    this.pc.onDataChannel.subscribe((ch) => this.events?.onDataChannel(ch));
+    this.pc.onDataChannel.subscribe((ch) => this.events?.onDataChannel(this.gate(ch)));
     // onTrack fires inside setRemoteDescription, so listen from the start; renegotiation may repeat it.
     const seen = new WeakSet<MediaStreamTrack>();
     this.pc.onTrack.subscribe((track) => {
@@ -70,6 +124,43 @@ export class BotPeer {
         this.graceTimer = setTimeout(() => this.finish("peer disconnected"), opts.disconnectGraceMs ?? 10_000);
       }
     });
+  }
+
+  /**
+   * Put the gate in front of the channel's message event. werift offers no hook that runs before
+   * other subscribers (nor a way to stop them), so the channel's public `onMessage` is swapped,
+   * once, before anyone subscribes; if its shape is not what we expect, messages pass ungated.
+   */
+  private gate(ch: RTCDataChannel): RTCDataChannel {
+    const raw: unknown = ch.onMessage;
+    const maxBytes = this.opts.maxMessageBytes ?? 0;
+    const perSec = this.opts.messagesPerSec ?? 0;
+    if (!(raw instanceof Event) || (maxBytes <= 0 && perSec <= 0)) {
+      if (!(raw instanceof Event)) this.opts.logger.warn("data channel has no onMessage event; messages are not rate-limited");
+      return ch;
+    }
+    const gate = new ChannelGate(maxBytes, perSec);
+    const admitted = new Event<[string | Buffer]>();
+    let lastNotice = -Infinity;
+    (raw as Event<[string | Buffer]>).subscribe((data) => {
+      const verdict = gate.check(data);
+      if (verdict === null) return admitted.execute(data);
+      if (verdict === "flood") {
+        this.opts.logger.warn(`closing peer: data channel flood (${gate.dropped} messages dropped)`);
+        return this.finish("data channel flood");
+      }
+      const now = performance.now();
+      if (now - lastNotice < 1000 || ch.readyState !== "open") return;
+      lastNotice = now;
+      const error = verdict === "too large" ? `Data channel message over ${maxBytes} bytes dropped` : `More than ${perSec} data channel messages a second; some were dropped`;
+      try {
+        ch.send(JSON.stringify(rtvi("error", { error, fatal: false })));
+      } catch (e) {
+        this.opts.logger.debug("gate notice not sent", e);
+      }
+    });
+    Object.defineProperty(ch, "onMessage", { value: admitted, writable: true, configurable: true, enumerable: true });
+    return ch;
   }
 
   get id(): string {

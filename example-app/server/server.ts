@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { FrameClock } from "./audio/clock.js";
 import type { Mode } from "./call.js";
 import { configFromEnv, OFFLINE_STUN, type ServerConfig } from "./config.js";
+import { createGuard } from "./http/guard.js";
 import { createHandler } from "./http/routes.js";
 import { createLogger, type Logger, type LogSink } from "./logger.js";
 import { GeminiLiveClient } from "./gemini/client.js";
@@ -22,6 +23,7 @@ export interface ServerOptions extends Partial<ServerConfig> {
 export interface ServerStats {
   mode: Mode;
   sessions: number;
+  pendingSessions: number;
   calls: number;
   peers: number;
   geminiSockets: number;
@@ -48,6 +50,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const config: ServerConfig = { ...configFromEnv(), ...overrides };
   const logger = givenLogger ?? createLogger({ sink: logSink });
   logger.addSecret(config.geminiApiKey);
+  logger.addSecret(config.startToken);
+  // Before anything listens: a typo in ALLOWED_ORIGINS fails the start, not every request.
+  const guard = createGuard(config);
   const metrics = new Metrics();
   const mode: Mode = config.geminiApiKey ? "gemini" : "offline-demo";
 
@@ -66,7 +71,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const handler = createHandler({
     sessions,
     mode,
-    maxBodyBytes: config.maxBodyBytes,
+    limits: config,
+    guard,
     staticDir: config.staticDir,
     iceConfig: publicIce.length ? { iceServers: publicIce } : undefined,
     logger,

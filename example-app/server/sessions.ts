@@ -4,23 +4,24 @@ import type { ServerConfig } from "./config.js";
 import type { GeminiOptions } from "./gemini/client.js";
 import type { Logger } from "./logger.js";
 import type { Metrics } from "./metrics.js";
+import { HttpError, tooMany } from "./http/errors.js";
 import { BotPeer, type CandidateInit } from "./peer.js";
 
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { HttpError };
 
 interface Session {
   id: string;
   lastSeen: number;
   /** pc_ids of this session's calls: a pc_id from another session is "unknown" here. */
   calls: Set<string>;
+  /** Address that asked for it while no call has used it yet (counted against its pending cap); null once used. */
+  pendingFor: string | null;
+  createdAt: number;
 }
+
+/** Offers larger than this are not SDP a browser writes (theirs are a few kB). */
+export const MAX_SDP_BYTES = 32 * 1024;
+const MAX_CANDIDATES = 64;
 
 export interface OfferBody {
   sdp: string;
@@ -36,6 +37,8 @@ export interface PatchBody {
 
 export interface SessionStats {
   sessions: number;
+  /** Sessions from /start that no call has used yet. */
+  pendingSessions: number;
   calls: number;
   peers: number;
 }
@@ -47,12 +50,14 @@ function isObj(v: unknown): v is Record<string, unknown> {
 export function readOffer(v: unknown): OfferBody {
   if (!isObj(v)) throw new HttpError(400, "Body must be a JSON object");
   if (typeof v.sdp !== "string" || !v.sdp.trim()) throw new HttpError(400, "Missing sdp");
+  if (v.sdp.length > MAX_SDP_BYTES) throw new HttpError(413, `SDP larger than ${MAX_SDP_BYTES} bytes`);
   // werift accepts almost any text; check the parts a WebRTC offer cannot do without.
   if (!/^v=0\r?\n/.test(v.sdp) || !/\nm=(audio|application) /.test(v.sdp) || !/a=ice-ufrag:/.test(v.sdp) || !/a=fingerprint:/.test(v.sdp)) {
     throw new HttpError(400, "Invalid SDP offer");
   }
   if (v.type !== undefined && v.type !== "offer") throw new HttpError(400, 'type must be "offer"');
   if (v.pc_id !== undefined && v.pc_id !== null && typeof v.pc_id !== "string") throw new HttpError(400, "pc_id must be a string");
+  if (v.restart_pc !== undefined && typeof v.restart_pc !== "boolean") throw new HttpError(400, "restart_pc must be a boolean");
   return { sdp: v.sdp, type: "offer", pc_id: typeof v.pc_id === "string" ? v.pc_id : null, restart_pc: v.restart_pc === true };
 }
 
@@ -60,11 +65,17 @@ export function readPatch(v: unknown): PatchBody {
   if (!isObj(v)) throw new HttpError(400, "Body must be a JSON object");
   if (typeof v.pc_id !== "string") throw new HttpError(400, "Missing pc_id");
   if (!Array.isArray(v.candidates)) throw new HttpError(400, "Missing candidates");
-  const candidates = v.candidates.filter(isObj).map((c) => ({
-    candidate: typeof c.candidate === "string" ? c.candidate : "",
-    sdpMid: typeof c.sdp_mid === "string" ? c.sdp_mid : null,
-    sdpMLineIndex: typeof c.sdp_mline_index === "number" ? c.sdp_mline_index : null,
-  }));
+  if (v.candidates.length > MAX_CANDIDATES) throw new HttpError(413, `More than ${MAX_CANDIDATES} candidates in one request`);
+  const candidates = v.candidates.map((c: unknown) => {
+    if (!isObj(c) || typeof c.candidate !== "string") throw new HttpError(400, "Each candidate needs a string candidate");
+    if (c.sdp_mid !== undefined && c.sdp_mid !== null && typeof c.sdp_mid !== "string") throw new HttpError(400, "sdp_mid must be a string");
+    if (c.sdp_mline_index !== undefined && c.sdp_mline_index !== null && !Number.isInteger(c.sdp_mline_index)) throw new HttpError(400, "sdp_mline_index must be an integer");
+    return {
+      candidate: c.candidate.slice(0, 1024),
+      sdpMid: typeof c.sdp_mid === "string" ? c.sdp_mid : null,
+      sdpMLineIndex: typeof c.sdp_mline_index === "number" ? c.sdp_mline_index : null,
+    };
+  });
   return { pc_id: v.pc_id, candidates };
 }
 
@@ -83,17 +94,53 @@ export class SessionManager {
   private readonly owner = new Map<string, string>();
   private readonly sweeper: NodeJS.Timeout;
   private livePeers = 0;
+  /** Offers past the MAX_CALLS check still awaiting their answer: they hold a slot. */
+  private reserved = 0;
+  private readonly pendingBy = new Map<string, number>();
+  private pendingTotal = 0;
   private readonly idleListeners = new Set<() => void>();
 
   constructor(private readonly o: SessionManagerOptions) {
-    this.sweeper = setInterval(() => this.sweep(), Math.min(10_000, Math.max(250, Math.min(o.config.sessionIdleTtlMs, o.config.mediaTimeoutMs) / 4)));
+    this.sweeper = setInterval(() => this.sweep(), Math.min(10_000, Math.max(250, Math.min(o.config.sessionIdleTtlMs, o.config.mediaTimeoutMs, o.config.pendingSessionTtlMs) / 4)));
     this.sweeper.unref();
   }
 
-  createSession(): string {
+  /** A session for `client` (its address) that counts as pending until a call uses it. */
+  createSession(client: string | null = null): string {
+    const c = this.o.config;
+    const now = Date.now();
+    if (client !== null) {
+      if ((this.pendingBy.get(client) ?? 0) >= c.maxPendingSessionsPerClient) {
+        throw tooMany("Too many unused sessions from this address; use one (offer) or wait for them to expire", this.oldestPendingExpiry(client) - now);
+      }
+      if (this.pendingTotal >= c.maxPendingSessions) throw tooMany("Too many unused sessions; try again later", c.pendingSessionTtlMs, 503);
+      this.pendingBy.set(client, (this.pendingBy.get(client) ?? 0) + 1);
+      this.pendingTotal++;
+    }
     const id = randomUUID();
-    this.sessions.set(id, { id, lastSeen: Date.now(), calls: new Set() });
+    this.sessions.set(id, { id, lastSeen: now, createdAt: now, calls: new Set(), pendingFor: client });
     return id;
+  }
+
+  private oldestPendingExpiry(client: string): number {
+    let oldest = Infinity;
+    for (const s of this.sessions.values()) if (s.pendingFor === client && s.createdAt < oldest) oldest = s.createdAt;
+    return (Number.isFinite(oldest) ? oldest : Date.now()) + this.o.config.pendingSessionTtlMs;
+  }
+
+  private unpend(s: Session): void {
+    const client = s.pendingFor;
+    if (client === null) return;
+    s.pendingFor = null;
+    this.pendingTotal--;
+    const n = (this.pendingBy.get(client) ?? 1) - 1;
+    if (n <= 0) this.pendingBy.delete(client);
+    else this.pendingBy.set(client, n);
+  }
+
+  private dropSession(s: Session): void {
+    this.unpend(s);
+    this.sessions.delete(s.id);
   }
 
   hasSession(id: string): boolean {
@@ -107,7 +154,11 @@ export class SessionManager {
     const existing = body.pc_id ? this.lookup(sessionId, body.pc_id) : undefined;
     if (existing && !existing.isEnded && existing.currentPeer && !existing.currentPeer.isClosed) {
       if (!body.restart_pc) {
-        const sdp = await existing.currentPeer.answer(body.sdp);
+        // A renegotiation werift cannot apply is the caller's error; the call it belongs to goes on.
+        const sdp = await existing.currentPeer.answer(body.sdp).catch((e: unknown) => {
+          this.o.logger.info("rejected renegotiation offer", e);
+          throw new HttpError(400, "Invalid SDP offer");
+        });
         return { sdp, type: "answer", pc_id: body.pc_id! };
       }
       const peer = this.newPeer();
@@ -115,10 +166,24 @@ export class SessionManager {
       existing.attachPeer(peer);
       return { sdp, type: "answer", pc_id: body.pc_id! };
     }
-    if (this.calls.size >= this.o.config.maxCalls) throw new HttpError(503, "Too many calls; try again later");
+    if (this.calls.size + this.reserved >= this.o.config.maxCalls) throw tooMany("Too many calls; try again later", 10_000, 503);
+    // Hold the slot across the awaited answer, or concurrent offers all pass the check above.
+    this.reserved++;
+    let sdp: string;
+    let peer: BotPeer;
+    try {
+      peer = this.newPeer();
+      sdp = await this.answerOrClose(peer, body.sdp);
+    } finally {
+      this.reserved--;
+    }
+    // The session may have expired or been closed while the answer was gathered.
+    if (session && !this.sessions.has(session.id)) {
+      peer.close();
+      throw new HttpError(404, "Unknown session");
+    }
     const owner = session ?? this.sessions.get(this.createSession())!;
-    const peer = this.newPeer();
-    const sdp = await this.answerOrClose(peer, body.sdp);
+    this.unpend(owner);
     const pcId = randomUUID();
     const call = new Call({
       id: pcId,
@@ -164,6 +229,8 @@ export class SessionManager {
       iceHostAddresses: c.iceHostAddresses,
       iceStunGatherTimeoutSec: c.iceStunGatherTimeoutSec,
       logger: this.o.logger,
+      maxMessageBytes: c.dcMaxMessageBytes,
+      messagesPerSec: c.dcMessagesPerSec,
     });
     this.livePeers++;
     let counted = true;
@@ -195,7 +262,7 @@ export class SessionManager {
     if (s) {
       s.calls.delete(pcId);
       // A session is one conversation: once its last call is over, it is spent.
-      if (s.calls.size === 0) this.sessions.delete(s.id);
+      if (s.calls.size === 0) this.dropSession(s);
     }
     this.checkIdle();
   }
@@ -211,11 +278,14 @@ export class SessionManager {
       if (quiet > ttl) call.end("idle timeout");
       else if (call.live && quiet > this.o.config.mediaTimeoutMs) call.end("the browser went silent");
     }
-    for (const s of this.sessions.values()) if (s.calls.size === 0 && now - s.lastSeen > ttl) this.sessions.delete(s.id);
+    const pendingTtl = this.o.config.pendingSessionTtlMs;
+    for (const s of this.sessions.values()) {
+      if (s.calls.size === 0 && (now - s.lastSeen > ttl || (s.pendingFor !== null && now - s.createdAt > pendingTtl))) this.dropSession(s);
+    }
   }
 
   stats(): SessionStats {
-    return { sessions: this.sessions.size, calls: this.calls.size, peers: this.livePeers };
+    return { sessions: this.sessions.size, pendingSessions: this.pendingTotal, calls: this.calls.size, peers: this.livePeers };
   }
 
   /** Resolves once no call and no peer is left (sessions without calls may remain until their TTL). */
@@ -245,5 +315,7 @@ export class SessionManager {
     clearInterval(this.sweeper);
     for (const call of [...this.calls.values()]) call.end("server shutting down");
     this.sessions.clear();
+    this.pendingBy.clear();
+    this.pendingTotal = 0;
   }
 }

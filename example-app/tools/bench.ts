@@ -102,6 +102,9 @@ interface Row {
   loadavg1: number;
 }
 
+/** Every bench caller comes from 127.0.0.1: the per-address limits would measure themselves. */
+const UNLIMITED = { startPerMin: 0, offersPerMin: 0, candidatesPerMin: 0, maxPendingSessionsPerClient: 100_000, maxPendingSessions: 100_000 } as const;
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 async function main(): Promise<void> {
@@ -110,7 +113,7 @@ async function main(): Promise<void> {
   const warmup = Number(arg("warmup", "3"));
   const ns = arg("n", "1,10,20,40").split(",").map(Number);
   const rows: Row[] = [];
-  const server = await startServer({ port: 0, geminiApiKey: "", logSink: () => undefined, maxCalls: 1000 });
+  const server = await startServer({ port: 0, geminiApiKey: "", logSink: () => undefined, maxCalls: 1000, ...UNLIMITED });
   for (const n of ns) {
     const child = fork(fileURLToPath(import.meta.url), ["--clients", server.url, String(n)], { execArgv: ["--import", "tsx"], stdio: "inherit" });
     const fromChild = (key: "ready" | "report"): Promise<FromChild> =>

@@ -1,66 +1,72 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Mode } from "../call.js";
 import type { Logger } from "../logger.js";
-import { HttpError, readOffer, readPatch, type SessionManager } from "../sessions.js";
+import { readOffer, readPatch, type SessionManager } from "../sessions.js";
+import { HttpError, json, readJson, tooMany } from "./errors.js";
+import type { Guard } from "./guard.js";
+import { clientAddress, RateLimiter } from "./limits.js";
 import { serveStatic } from "./static.js";
+
+export interface HttpLimits {
+  maxBodyBytes: number;
+  /** Requests per minute per client address (bursts up to the same number); 0 = unlimited. */
+  startPerMin: number;
+  offersPerMin: number;
+  candidatesPerMin: number;
+}
 
 export interface HttpDeps {
   sessions: SessionManager;
   mode: Mode;
-  maxBodyBytes: number;
+  limits: HttpLimits;
+  guard: Guard;
   staticDir: string | undefined;
   iceConfig: { iceServers: { urls: string | string[]; username?: string; credential?: string }[] } | undefined;
   logger: Logger;
 }
 
-const CORS = {
-  "access-control-allow-origin": "*",
-  "access-control-allow-methods": "GET, POST, PATCH, OPTIONS",
-  "access-control-allow-headers": "content-type, authorization",
-  "access-control-max-age": "600",
-};
-
-function json(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
-  if (res.headersSent) return;
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...CORS, ...extra });
-  res.end(text);
+interface Ctx {
+  req: IncomingMessage;
+  res: ServerResponse;
+  params: string[];
+  client: string;
+  cors: Record<string, string>;
 }
 
-/** Read a JSON body with a size cap; an empty body is `undefined`. */
-async function readJson(req: IncomingMessage, max: number): Promise<unknown> {
-  const declared = Number(req.headers["content-length"] ?? "0");
-  if (declared > max) throw new HttpError(413, `Body larger than ${max} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > max) throw new HttpError(413, `Body larger than ${max} bytes`);
-    chunks.push(chunk);
-  }
-  if (size === 0) return undefined;
-  const type = String(req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
-  if (type !== "application/json") throw new HttpError(415, "Content-Type must be application/json");
+type Route = { methods: string[]; handle: (c: Ctx) => Promise<void> };
+
+function decodeParam(s: string): string {
   try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    return decodeURIComponent(s);
   } catch {
-    throw new HttpError(400, "Malformed JSON");
+    throw new HttpError(400, "Malformed percent-encoding in the path");
   }
 }
-
-type Route = { methods: string[]; handle: (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void> };
 
 export function createHandler(d: HttpDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  const limiters = {
+    start: new RateLimiter(d.limits.startPerMin),
+    offer: new RateLimiter(d.limits.offersPerMin),
+    candidates: new RateLimiter(d.limits.candidatesPerMin),
+  };
+  const limit = (which: keyof typeof limiters, client: string): void => {
+    const wait = limiters[which].take(client);
+    if (wait > 0) throw tooMany(`Too many ${which === "start" ? "/start" : which} requests from this address; retry later`, wait);
+  };
+
   const offerRoute = (sessionFromPath: boolean): Route => ({
     methods: ["POST", "PATCH"],
-    handle: async (req, res, params) => {
+    handle: async ({ req, res, params, client, cors }) => {
+      const patch = req.method === "PATCH";
+      limit(patch ? "candidates" : "offer", client);
+      d.guard.checkToken(req);
       const sessionId = sessionFromPath ? params[0]! : null;
       if (sessionId !== null && !d.sessions.hasSession(sessionId)) throw new HttpError(404, "Unknown session");
-      const body = await readJson(req, d.maxBodyBytes);
-      if (req.method === "POST") json(res, 200, await d.sessions.offer(sessionId, readOffer(body)));
+      const body = await readJson(req, d.limits.maxBodyBytes);
+      if (!patch) json(res, 200, await d.sessions.offer(sessionId, readOffer(body)), cors);
       else {
         await d.sessions.addCandidates(sessionId, readPatch(body));
-        json(res, 200, { status: "success" });
+        json(res, 200, { status: "success" }, cors);
       }
     },
   });
@@ -69,10 +75,12 @@ export function createHandler(d: HttpDeps): (req: IncomingMessage, res: ServerRe
       /^\/start$/,
       {
         methods: ["POST"],
-        handle: async (req, res) => {
-          await readJson(req, d.maxBodyBytes);
-          const sessionId = d.sessions.createSession();
-          json(res, 200, d.iceConfig ? { sessionId, iceConfig: d.iceConfig } : { sessionId });
+        handle: async ({ req, res, client, cors }) => {
+          limit("start", client);
+          d.guard.checkToken(req);
+          await readJson(req, d.limits.maxBodyBytes);
+          const sessionId = d.sessions.createSession(client);
+          json(res, 200, d.iceConfig ? { sessionId, iceConfig: d.iceConfig } : { sessionId }, cors);
         },
       },
     ],
@@ -82,31 +90,40 @@ export function createHandler(d: HttpDeps): (req: IncomingMessage, res: ServerRe
       /^\/api\/status$/,
       {
         methods: ["GET", "HEAD"],
-        handle: async (_req, res) => json(res, 200, { mode: d.mode, calls: d.sessions.stats().calls }),
+        handle: async ({ res, cors }) => json(res, 200, { mode: d.mode, calls: d.sessions.stats().calls }, cors),
       },
     ],
   ];
 
   return (req, res) => {
     const started = Date.now();
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const path = url.pathname;
+    let path = "/";
     const run = async (): Promise<void> => {
-      if (req.method === "OPTIONS") {
-        res.writeHead(204, CORS);
+      d.guard.checkHost(req);
+      try {
+        path = new URL(req.url ?? "/", "http://localhost").pathname;
+      } catch {
+        throw new HttpError(400, "Malformed request target");
+      }
+      const method = req.method ?? "";
+      if (method === "OPTIONS") {
+        // A preflight from a foreign origin learns nothing: no allow headers, and the reason.
+        if (req.headers.origin !== undefined) d.guard.checkOrigin(req);
+        res.writeHead(204, d.guard.cors(req, true));
         res.end();
         return;
       }
+      if (method !== "GET" && method !== "HEAD") d.guard.checkOrigin(req);
+      const ctx: Ctx = { req, res, params: [], client: clientAddress(req.socket.remoteAddress), cors: d.guard.cors(req, false) };
       for (const [re, route] of routes) {
         const m = re.exec(path);
         if (!m) continue;
-        if (!route.methods.includes(req.method ?? "")) {
-          throw new HttpError(405, `Method ${req.method} not allowed`);
-        }
-        await route.handle(req, res, m.slice(1).map((s) => decodeURIComponent(s)));
+        if (!route.methods.includes(method)) throw new HttpError(405, `Method ${method} not allowed`, { allow: [...route.methods, "OPTIONS"].join(", ") });
+        ctx.params = m.slice(1).map(decodeParam);
+        await route.handle(ctx);
         return;
       }
-      if (d.staticDir && (req.method === "GET" || req.method === "HEAD") && !path.startsWith("/api/")) {
+      if (d.staticDir && (method === "GET" || method === "HEAD") && !path.startsWith("/api/")) {
         if (await serveStatic(d.staticDir, req, res, path)) return;
       }
       throw new HttpError(404, "Not found");
@@ -114,10 +131,9 @@ export function createHandler(d: HttpDeps): (req: IncomingMessage, res: ServerRe
     run()
       .catch((e: unknown) => {
         if (e instanceof HttpError) {
-          const allow: Record<string, string> = e.status === 405 ? { allow: allowFor(routes, path) } : {};
           // Stop reading an oversized upload: the connection is not reusable.
           if (e.status === 413) res.setHeader("connection", "close");
-          json(res, e.status, { error: e.message }, allow);
+          json(res, e.status, { error: e.message }, { ...safeCors(d.guard, req), ...e.headers });
         } else {
           d.logger.error(`${req.method} ${path} failed`, e);
           json(res, 500, { error: "Internal server error" });
@@ -127,7 +143,11 @@ export function createHandler(d: HttpDeps): (req: IncomingMessage, res: ServerRe
   };
 }
 
-function allowFor(routes: [RegExp, Route][], path: string): string {
-  const r = routes.find(([re]) => re.test(path));
-  return r ? [...r[1].methods, "OPTIONS"].join(", ") : "";
+/** A listed origin may read why it was refused (429, 401); anyone else gets no CORS headers. */
+function safeCors(guard: Guard, req: IncomingMessage): Record<string, string> {
+  try {
+    return guard.cors(req, false);
+  } catch {
+    return {};
+  }
 }
