@@ -1,18 +1,19 @@
-import { RTVIEvent, type PipecatClient, type RTVIMessage } from "@pipecat-ai/client-js";
+import { RTVIEvent, type PipecatClient } from "@pipecat-ai/client-js";
 import { MIC_PROBLEM_MESSAGES, diagnoseMic, problemOfDeviceError } from "../audio/diagnoseMic";
 import type { DeviceOption, MicStatus } from "./sessionState";
 import type { Session } from "./createSession";
-import { MESSAGE_EVENTS } from "./messageEvents";
-import { sanitizeForClient } from "./sanitize";
+import { tapClient } from "./clientTap";
 
 /** Options for {@link bindClient}. */
 export interface BindOptions {
-  /** Disconnect the client when the bot reports a fatal error (default true). */
+  /**
+   * Disconnect when the bot reports a fatal error (default true). `false` keeps the call up
+   * and the error shown; it is read at each error, so the object may be updated in place.
+   * With several sessions on one client the call stays up only if all of them say `false`;
+   * on a transport whose message path cannot be read (see {@link bindClient}) client-js
+   * always disconnects.
+   */
   disconnectOnFatalError?: boolean;
-}
-
-interface Tappable {
-  _onMessage?: (ev: RTVIMessage) => void;
 }
 
 const toOptions = (list: readonly MediaDeviceInfo[]): DeviceOption[] =>
@@ -29,10 +30,12 @@ const MIC_STATUS: Record<string, MicStatus> = {
 
 /**
  * Subscribes a session to a client, once: every listener registered here is removed by the
- * returned teardown. RTVI messages are read from the transport's message path, so types
- * client-js has no event for (`bot-interrupted`) still reach the transcript; if a transport
- * does not expose that path, the client's message events are used instead and
- * `bot-interrupted` falls back to "user speech while the bot speaks".
+ * returned teardown, and nothing reaches the session after it. RTVI messages are read from
+ * the transport's message path (patched once per client, however many sessions bind), so
+ * types client-js has no event for (`bot-interrupted`) still reach the transcript. If a
+ * transport does not expose that path, the client's events are used instead
+ * (`state.messageRoute` says "events"): `bot-interrupted` then falls back to "user speech
+ * while the bot speaks", and a fatal bot error always ends the call.
  */
 export function bindClient(session: Session, client: PipecatClient, options: BindOptions = {}): () => void {
   const { dispatch, levels, meters } = session;
@@ -58,22 +61,12 @@ export function bindClient(session: Session, client: PipecatClient, options: Bin
   dispatch({ type: "transport-state", state: client.state });
   safe(() => dispatch({ type: "mic-enabled", enabled: client.isMicEnabled }));
 
-  const transport = (client as unknown as { _transport?: Tappable })._transport;
-  const original = transport?._onMessage;
-  if (transport && typeof original === "function") {
-    const tap = (ev: RTVIMessage): void => {
-      // Errors arrive through the Error event too (with client-side ones); count them once there.
-      const type = (ev as { type?: unknown } | null)?.type;
-      if (type !== "error" && type !== "error-response") message(ev);
-      original.call(transport, sanitizeForClient(ev));
-    };
-    transport._onMessage = tap;
-    offs.push(() => {
-      if (transport._onMessage === tap) transport._onMessage = original;
-    });
-  } else {
-    for (const [event, type] of MESSAGE_EVENTS) on(event, (data?: unknown) => message({ label: "rtvi-ai", type, data }));
-  }
+  const tap = tapClient(client, {
+    onMessage: message,
+    keepCallOnFatal: () => options.disconnectOnFatalError === false,
+  });
+  offs.push(tap.unsubscribe);
+  dispatch({ type: "message-route", route: tap.route });
 
   // Connected with the mic on but no mic track: find out why, so the UI can say it.
   const checkMic = (): void => {
@@ -95,11 +88,6 @@ export function bindClient(session: Session, client: PipecatClient, options: Bin
   on(RTVIEvent.TransportStateChanged, (state: PipecatClient["state"]) => {
     dispatch({ type: "transport-state", state });
     if (state === "ready") checkMic();
-  });
-  on(RTVIEvent.Error, (ev: RTVIMessage) => {
-    message(ev);
-    const fatal = (ev?.data as { fatal?: unknown } | undefined)?.fatal === true;
-    if (fatal && options.disconnectOnFatalError !== false && client.connected) void client.disconnect().catch(() => undefined);
   });
   on(RTVIEvent.LocalAudioLevel, (level: number) => levels.mic.push(level, true));
   on(RTVIEvent.RemoteAudioLevel, (level: number) => levels.bot.push(level, true));
@@ -129,11 +117,18 @@ export function bindClient(session: Session, client: PipecatClient, options: Bin
   } catch {
     // The transport is not initialized yet: its events will tell.
   }
-  if (client.state !== "disconnected")
+  const listDevices = (): void =>
     void Promise.all([client.getAllMics(), client.getAllSpeakers()]).then(
       ([mics, speakers]) => bound && dispatch({ type: "devices", mics: toOptions(mics), speakers: toOptions(speakers) }),
       () => undefined,
     );
+  if (client.state !== "disconnected") listDevices();
+  // One devicechange listener per binding, however many components show devices.
+  const media = typeof navigator !== "undefined" ? navigator.mediaDevices : undefined;
+  if (typeof media?.addEventListener === "function") {
+    media.addEventListener("devicechange", listDevices);
+    offs.push(() => media.removeEventListener("devicechange", listDevices));
+  }
 
   // Tracks that started before this binding (a remount, StrictMode's second effect).
   let known: ReturnType<PipecatClient["tracks"]> | null = null;

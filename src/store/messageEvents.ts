@@ -2,7 +2,8 @@ import { RTVIEvent } from "@pipecat-ai/client-js";
 
 /**
  * The fallback route for transports whose message path cannot be read: each client-js
- * message event mapped back to the RTVI message type it came from.
+ * message event mapped back to the RTVI message type it came from. `error` and
+ * `error-response` come through the Error and MessageError events, which carry the message.
  */
 export const MESSAGE_EVENTS: ReadonlyArray<readonly [RTVIEvent, string]> = [
   [RTVIEvent.BotReady, "bot-ready"],
@@ -23,5 +24,9 @@ export const MESSAGE_EVENTS: ReadonlyArray<readonly [RTVIEvent, string]> = [
   [RTVIEvent.LLMFunctionCallInProgress, "llm-function-call-in-progress"],
   [RTVIEvent.LLMFunctionCallStopped, "llm-function-call-stopped"],
   [RTVIEvent.ServerMessage, "server-message"],
+  [RTVIEvent.UserMuteStarted, "user-mute-started"],
+  [RTVIEvent.UserMuteStopped, "user-mute-stopped"],
+  [RTVIEvent.UserLlmText, "user-llm-text"],
+  [RTVIEvent.BotLlmSearchResponse, "bot-llm-search-response"],
   [RTVIEvent.Metrics, "metrics"],
 ];

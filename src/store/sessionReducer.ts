@@ -1,6 +1,7 @@
 import type { TransportState } from "@pipecat-ai/client-js";
 import { asFields, str } from "./transcript/read";
 import { errorText, localError, reduceTranscript, sessionEnded, typedText } from "./transcript/reducer";
+import { trimHistory } from "./transcript/turns";
 import { createTranscriptState } from "./transcript/types";
 import type { DeviceOption, MicStatus, RTVIErrorInfo, SessionState } from "./sessionState";
 
@@ -15,7 +16,9 @@ export type SessionAction =
   | { type: "devices"; mics?: readonly DeviceOption[]; speakers?: readonly DeviceOption[]; selectedMic?: string | null; selectedSpeaker?: string | null }
   | { type: "track"; source: "local" | "bot"; track: MediaStreamTrack | null }
   | { type: "clear-error" }
-  | { type: "clear-conversation" };
+  | { type: "clear-conversation" }
+  | { type: "max-turns"; maxTurns: number | null }
+  | { type: "message-route"; route: "transport" | "events" };
 
 const MAX_ERRORS = 50;
 const MAX_LATENCIES = 100;
@@ -23,6 +26,10 @@ const MAX_LATENCIES = 100;
 function withError(state: SessionState, info: RTVIErrorInfo): SessionState {
   const errors = state.errors.length >= MAX_ERRORS ? [...state.errors.slice(1), info] : [...state.errors, info];
   return { ...state, errors, lastError: info };
+}
+
+function notReconnecting(state: SessionState): SessionState {
+  return state.reconnecting ? { ...state, reconnecting: false, reconnectReason: null } : state;
 }
 
 const ENDED: ReadonlySet<TransportState> = new Set(["disconnected", "error"]);
@@ -50,11 +57,22 @@ function onMessage(state: SessionState, message: unknown, now: number): SessionS
       const latencies = [...s.latencies.slice(-(MAX_LATENCIES - 1)), Math.max(0, now - s.waitingSince)];
       return { ...s, latencies, waitingSince: null };
     }
-    case "server-message":
-      return { ...s, serverMessages: s.serverMessages + 1, lastServerMessage: msg["data"] };
+    case "server-message": {
+      s = { ...s, serverMessages: s.serverMessages + 1, lastServerMessage: msg["data"] };
+      const kind = data?.["type"];
+      if (kind === "session-reconnecting") return { ...s, reconnecting: true, reconnectReason: str(data, "reason") ?? null };
+      if (kind === "session-resumed") return { ...s, reconnecting: false, reconnectReason: null };
+      return s;
+    }
+    case "user-mute-started":
+      return s.micMutedByBot ? s : { ...s, micMutedByBot: true };
+    case "user-mute-stopped":
+      return s.micMutedByBot ? { ...s, micMutedByBot: false } : s;
     case "error":
-    case "error-response":
-      return withError(s, { message: errorText(data), fatal: data?.["fatal"] === true, source: "bot", at: now });
+    case "error-response": {
+      const fatal = data?.["fatal"] === true;
+      return withError(fatal ? notReconnecting(s) : s, { message: errorText(data), fatal, source: "bot", at: now });
+    }
     default:
       return s;
   }
@@ -69,11 +87,12 @@ export function reduceSession(state: SessionState, action: SessionAction, now: n
       if (action.state === state.transportState) return state;
       const s = { ...state, transportState: action.state };
       if (!ENDED.has(action.state)) return s;
-      return { ...s, botReady: false, botThinking: false, waitingSince: null, transcript: sessionEnded(s.transcript, now) };
+      return { ...notReconnecting(s), botReady: false, botThinking: false, waitingSince: null, micMutedByBot: false, transcript: sessionEnded(s.transcript, now) };
     }
     case "error": {
       const info: RTVIErrorInfo = { message: action.message, fatal: action.fatal, source: action.source, at: now };
-      return withError({ ...state, transcript: localError(state.transcript, action.message, action.fatal, now) }, info);
+      const s = action.fatal ? notReconnecting(state) : state;
+      return withError({ ...s, transcript: localError(s.transcript, action.message, action.fatal, now) }, info);
     }
     case "typed-text": {
       const transcript = typedText(state.transcript, action.text, now, action.interrupt);
@@ -96,5 +115,9 @@ export function reduceSession(state: SessionState, action: SessionAction, now: n
       return state.lastError === null ? state : { ...state, lastError: null };
     case "clear-conversation":
       return { ...state, transcript: { ...createTranscriptState(state.transcript.maxTurns), nextId: state.transcript.nextId } };
+    case "max-turns":
+      return state.transcript.maxTurns === action.maxTurns ? state : { ...state, transcript: trimHistory({ ...state.transcript, maxTurns: action.maxTurns }) };
+    case "message-route":
+      return state.messageRoute === action.route ? state : { ...state, messageRoute: action.route };
   }
 }

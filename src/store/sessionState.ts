@@ -44,6 +44,21 @@ export interface SessionState {
   readonly latencies: readonly number[];
   /** When the current wait for the bot began, or null. */
   readonly waitingSince: number | null;
+  /**
+   * The bot muted the user server-side (RTVI `user-mute-started`, until `user-mute-stopped`
+   * or the session ends): it ignores the microphone whatever the client does.
+   */
+  readonly micMutedByBot: boolean;
+  /**
+   * The bot is re-establishing its own upstream session (a `server-message` with
+   * `data.type: "session-reconnecting"`); the call itself is up. Cleared by
+   * `"session-resumed"`, a disconnect or a fatal error.
+   */
+  readonly reconnecting: boolean;
+  /** The reason the bot gave for reconnecting, if any. */
+  readonly reconnectReason: string | null;
+  /** How RTVI messages reach the store (see `bindClient`); null until a client is bound. */
+  readonly messageRoute: "transport" | "events" | null;
 }
 
 export function createSessionState(maxTurns: number | null = null): SessionState {
@@ -68,5 +83,9 @@ export function createSessionState(maxTurns: number | null = null): SessionState
     botTrack: null,
     latencies: [],
     waitingSince: null,
+    micMutedByBot: false,
+    reconnecting: false,
+    reconnectReason: null,
+    messageRoute: null,
   };
 }

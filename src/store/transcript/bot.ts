@@ -50,7 +50,7 @@ function withWork(state: TranscriptState, work: BotWork): TranscriptState {
 }
 
 /** Opens a bot turn at the end of the conversation when text first arrives. */
-function ensureBot(state: TranscriptState, now: number, source: BotSource): [TranscriptState, BotWork] {
+export function ensureBot(state: TranscriptState, now: number, source: BotSource): [TranscriptState, BotWork] {
   if (state.bot) return [state, state.bot];
   const turn = speechTurn(state, "assistant", now, source);
   const work: BotWork = { id: turn.id, llm: "", tts: "", segments: [], outputAhead: "", source };

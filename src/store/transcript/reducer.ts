@@ -1,4 +1,5 @@
 import { closeBot, onBotOutput, onBotText } from "./bot";
+import { onSearchResponse, onUserLlmText } from "./annotations";
 import { onFunctionCall } from "./functionCalls";
 import { asFields, str, type Fields } from "./read";
 import type { TranscriptState } from "./types";
@@ -70,6 +71,10 @@ export function reduceTranscript(state: TranscriptState, message: unknown, now: 
       return onBotText(state, type, data, now);
     case "bot-output":
       return onBotOutput(state, data, now);
+    case "bot-llm-search-response":
+      return onSearchResponse(state, data, now);
+    case "user-llm-text":
+      return onUserLlmText(state, data);
     case "llm-function-call":
     case "llm-function-call-started":
     case "llm-function-call-in-progress":
@@ -85,7 +90,8 @@ export function reduceTranscript(state: TranscriptState, message: unknown, now: 
     }
     default:
       // bot-ready, bot-transcription (deprecated duplicate of bot-output), metrics,
-      // server-message and anything unknown do not change the transcript.
+      // server-message, user-mute-* (session state) and anything unknown do not change
+      // the transcript.
       return state;
   }
 }

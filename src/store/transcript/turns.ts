@@ -72,7 +72,7 @@ export function functionCallTurn(state: TranscriptState, name: string | null, no
 }
 
 // History is bounded only when the app asks (maxTurns). Turns still being built are kept.
-function trimHistory(state: TranscriptState): TranscriptState {
+export function trimHistory(state: TranscriptState): TranscriptState {
   const max = state.maxTurns;
   if (max === null || state.turns.length <= max) return state;
   let excess = state.turns.length - max;

@@ -18,6 +18,26 @@ export interface SpeechTurn {
   readonly startedAt: number;
   readonly endedAt: number | null;
   readonly source: TurnSource;
+  /** Bot turns: the web sources a search-grounded answer cites (RTVI `bot-llm-search-response`). */
+  readonly search?: SearchGrounding;
+  /** User turns: the text the bot's LLM actually received for this turn (RTVI `user-llm-text`). */
+  readonly llmText?: string;
+}
+
+/** One web source of a grounded answer. Only http(s) addresses are kept. */
+export interface SearchSource {
+  readonly uri: string;
+  readonly title: string | null;
+}
+
+/**
+ * Search grounding of a bot answer, as plain data. The bot's `rendered_content` (HTML for
+ * a search widget) is deliberately not kept: the kit never renders bot-supplied HTML.
+ */
+export interface SearchGrounding {
+  /** The search result text the bot based its answer on, if it sent one. */
+  readonly text: string | null;
+  readonly sources: readonly SearchSource[];
 }
 
 /** A tool call made by the bot's LLM, shown as its own entry. */
@@ -83,6 +103,11 @@ export interface TranscriptState {
   /** False after an interruption until the bot starts a new response. */
   readonly acceptBotText: boolean;
   readonly maxTurns: number | null;
+  /**
+   * Function-call turns opened by in-progress / stopped before their `started` arrived
+   * (newest last, a few at most): a late `started` joins one instead of opening a turn.
+   */
+  readonly unstartedCalls?: readonly string[];
 }
 
 /** Creates an empty transcript. `maxTurns` bounds history (the live turns are never dropped). */
