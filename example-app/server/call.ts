@@ -4,12 +4,24 @@ import { OpusCodec } from "./audio/opus.js";
 import { OutboundAudio } from "./audio/outbound.js";
 import { int16ToFloat } from "./audio/resampler.js";
 import { EnergyVad } from "./audio/vad.js";
+import { FunctionCallRunner } from "./bots/tools.js";
 import { GeminiLiveClient, type GeminiOptions } from "./gemini/client.js";
+import { geminiLiveFromEnv } from "./gemini/env.js";
 import { INPUT_RATE, OUTPUT_RATE } from "./gemini/protocol.js";
 import type { Logger } from "./logger.js";
 import type { Metrics } from "./metrics.js";
 import type { BotPeer } from "./peer.js";
-import { RTVI_VERSION, parseInbound, readClientMessage, readSendText, rtvi, signalling, type RtviMessage } from "./rtvi.js";
+import {
+  RTVI_VERSION,
+  parseInbound,
+  readClientMessage,
+  readSendText,
+  rtvi,
+  searchResponse,
+  signalling,
+  usageMetrics,
+  type RtviMessage,
+} from "./rtvi.js";
 import { TranscriptMapper } from "./transcript.js";
 
 export type Mode = "gemini" | "offline-demo";
@@ -40,6 +52,7 @@ export class Call {
   private readonly gemini: GeminiLiveClient;
   private readonly geminiReady: Promise<boolean>;
   private readonly transcript: TranscriptMapper;
+  private readonly functions: FunctionCallRunner;
   private readonly log: Logger;
   private botTurn = false;
   private micEnabled = true;
@@ -58,12 +71,15 @@ export class Call {
       onStarted: () => this.send(rtvi("bot-started-speaking")),
       onStopped: () => this.send(rtvi("bot-stopped-speaking")),
     }, opts.metrics);
-    this.gemini = new GeminiLiveClient({ ...opts.gemini, logger: this.log }, {
+    const gemini = { ...geminiLiveFromEnv(), ...opts.gemini, logger: this.log };
+    this.functions = new FunctionCallRunner((m) => this.send(m), (r) => this.gemini.sendToolResponse(r));
+    this.gemini = new GeminiLiveClient(gemini, {
       onAudio: (pcm, rate, at) => {
         this.startBotTurn();
         this.out.push(pcm, rate, at);
       },
       onInputTranscription: (t) => this.transcript.userFragment(t),
+      onInterimInputTranscription: (t) => this.transcript.userInterim(t),
       onOutputTranscription: (t) => {
         this.startBotTurn();
         this.transcript.botFragment(t);
@@ -74,15 +90,38 @@ export class Call {
         this.send(rtvi("bot-interrupted"));
         this.endBotTurn();
       },
-      onTurnComplete: () => {
+      // Generation is done but its audio may still be queued here: the turn ends at turnComplete,
+      // which the service sends once playback should be over.
+      onGenerationComplete: () => undefined,
+      onTurnComplete: (reason) => {
+        if (reason && reason !== "TURN_COMPLETE_REASON_UNSPECIFIED") this.log.info(`turn complete: ${reason}`);
         this.transcript.flushUser();
         this.transcript.flushBot();
         this.endBotTurn();
         this.out.finish();
       },
-      onGoAway: (left) =>
-        this.send(rtvi("error", { error: `The model session will end soon${left ? ` (in ${left})` : ""}.`, fatal: false })),
-      onClosed: (reason) => this.fail(reason),
+      // The model expects the user to go on talking: nothing to show; the mic stays open anyway.
+      onWaitingForInput: () => undefined,
+      onToolCall: (calls) => this.functions.onToolCall(calls),
+      onToolCallCancellation: (ids) => this.functions.cancel(ids),
+      onUsage: (u) => this.send(usageMetrics(u, gemini.model)),
+      onGrounding: (meta) => {
+        const m = searchResponse(meta);
+        if (m) this.send(m);
+      },
+      // The client handles goAway itself (moves to a new socket); the caller sees "reconnecting".
+      onGoAway: (left) => this.log.info(`gemini goAway${left ? ` (${left} left)` : ""}`),
+      onReconnecting: (reason) => this.send(rtvi("server-message", { type: "session-reconnecting", reason })),
+      onResumed: (info) => {
+        this.log.info(`gemini session resumed (#${info.count}, mic held ${Math.round(info.heldMs)} ms, lost ${Math.round(info.droppedAudioMs)} ms)`);
+        this.send(rtvi("server-message", { type: "session-resumed" }));
+      },
+      onClosed: (reason) => {
+        // Whatever was said so far reaches the transcript before the error does.
+        this.transcript.flushUser();
+        this.transcript.interruptBot();
+        this.fail(reason);
+      },
     });
     this.geminiReady = this.gemini.connect().then(
       () => true,
@@ -242,6 +281,7 @@ export class Call {
     if (this.pendingFatal) clearTimeout(this.pendingFatal.timer);
     this.pendingFatal = null;
     this.out.close();
+    this.functions.close();
     this.gemini.close();
     this.codec.close();
     this.channel = null;

@@ -46,7 +46,8 @@ export interface IceServer {
   credential?: string;
 }
 
-export const DEFAULT_MODEL = "models/gemini-2.5-flash-native-audio-preview-09-2025";
+/** Google's default Live model (see .env.example for the source). */
+export const DEFAULT_MODEL = "models/gemini-3.8-live";
 export const DEFAULT_VOICE = "Puck";
 export const DEFAULT_SYSTEM_INSTRUCTION =
   "You are a friendly voice assistant in a demo app. Keep answers short and conversational.";

@@ -78,3 +78,40 @@ export function readClientMessage(data: unknown): { t: string; d: unknown } | nu
   if (!isObj(data) || typeof data.t !== "string") return null;
   return { t: data.t, d: data.d };
 }
+
+/** Gemini's usageMetadata as a Pipecat `metrics` message (LLM token usage). */
+export function usageMetrics(
+  usage: { promptTokenCount?: number; responseTokenCount?: number; totalTokenCount?: number },
+  model: string,
+): RtviMessage {
+  const prompt = usage.promptTokenCount ?? 0;
+  const completion = usage.responseTokenCount ?? 0;
+  const tokens = { processor: "GeminiLive", model, prompt_tokens: prompt, completion_tokens: completion, total_tokens: usage.totalTokenCount ?? prompt + completion };
+  return rtvi("metrics", { tokens: [tokens] });
+}
+
+/**
+ * Search grounding as Pipecat's `bot-llm-search-response` (BotLLMSearchResponseData): one origin
+ * per web source, with the answer's segments that source supports and their confidence.
+ */
+export function searchResponse(meta: {
+  searchEntryPoint?: { renderedContent?: string };
+  groundingChunks?: { web?: { uri?: string; title?: string } }[];
+  groundingSupports?: { segment?: { text?: string }; groundingChunkIndices?: number[]; confidenceScores?: number[] }[];
+}): RtviMessage | null {
+  const chunks = meta.groundingChunks ?? [];
+  const supports = meta.groundingSupports ?? [];
+  if (!chunks.length && !meta.searchEntryPoint?.renderedContent) return null;
+  const origins = chunks.map((c, i) => ({
+    site_uri: c.web?.uri,
+    site_title: c.web?.title,
+    results: supports
+      .filter((s) => s.groundingChunkIndices?.includes(i))
+      .map((s) => {
+        const at = s.groundingChunkIndices!.indexOf(i);
+        return { text: s.segment?.text ?? "", confidence: s.confidenceScores?.[at] !== undefined ? [s.confidenceScores[at]!] : [] };
+      }),
+  }));
+  const search_result = supports.map((s) => s.segment?.text ?? "").filter(Boolean).join(" ") || undefined;
+  return rtvi("bot-llm-search-response", { search_result, rendered_content: meta.searchEntryPoint?.renderedContent, origins });
+}

@@ -14,6 +14,12 @@ export class TranscriptMapper {
     this.userText += text;
   }
 
+  /** Gemini's low-latency guess while the user is still talking: an interim (final=false) transcript. */
+  userInterim(text: string): void {
+    const t = text.trim();
+    if (t) this.emit(rtvi("user-transcription", { text: t, final: false, user_id: "", timestamp: new Date().toISOString() }));
+  }
+
   /** Send what the user said as one final transcript (Gemini has no explicit "final" marker). */
   flushUser(): void {
     const text = this.userText.trim();

@@ -28,6 +28,7 @@ async function open(): Promise<{ client: GeminiLiveClient; events: Waitable<Ev> 
     onInterrupted: () => events.push({ kind: "interrupted" }),
     onTurnComplete: () => events.push({ kind: "turnComplete" }),
     onGoAway: () => events.push({ kind: "goAway" }),
+    onReconnecting: (text) => events.push({ kind: "reconnecting", text }),
     onClosed: (text) => events.push({ kind: "closed", text }),
   };
   const client = new GeminiLiveClient({ apiKey: "k", url: standIn.url, model: "m", voice: "v", systemInstruction: "s", logger }, handlers);
@@ -94,6 +95,11 @@ describe("Gemini Live bridge ↔ local stand-in (wire protocol)", () => {
     await events.wait((e) => e.kind === "audio", 10_000, "first audio");
     feed(client, utterance(0.3, 0));
     await events.wait((e) => e.kind === "interrupted", 10_000, "interrupted");
+    // Like the service: interrupted, then turnComplete for the cut turn (never turnComplete first).
+    const cut = events.items.findIndex((e) => e.kind === "interrupted");
+    await events.wait((e) => e.kind === "turnComplete" && events.items.indexOf(e) > cut, 5000, "turnComplete after interrupted");
+    expect(events.items.slice(cut + 1).find((e) => e.kind !== "output" && e.kind !== "audio")?.kind).toBe("turnComplete");
+    expect(events.items.slice(0, cut).filter((e) => e.kind === "turnComplete")).toHaveLength(0);
     const at = events.items.length;
     // The stand-in answers after the barge-in utterance ends; until then nothing more of the old turn.
     feed(client, utterance(0, 0.8));
@@ -103,16 +109,17 @@ describe("Gemini Live bridge ↔ local stand-in (wire protocol)", () => {
     client.close();
   });
 
-  it("the stand-in going away closes the bridge with a reason", async () => {
+  it("the stand-in going away for good: a resumption attempt, then closed with a reason", async () => {
     const own = await startStandIn({ logger });
     const events = new Waitable<Ev>();
     const client = new GeminiLiveClient(
       { apiKey: "k", url: own.url, model: "m", voice: "v", systemInstruction: "s", logger },
-      { onAudio: () => {}, onInputTranscription: () => {}, onOutputTranscription: () => {}, onInterrupted: () => {}, onTurnComplete: () => {}, onGoAway: () => {}, onClosed: (text) => events.push({ kind: "closed", text }) },
+      { onAudio: () => {}, onInputTranscription: () => {}, onOutputTranscription: () => {}, onInterrupted: () => {}, onTurnComplete: () => {}, onGoAway: () => {}, onReconnecting: (text) => events.push({ kind: "reconnecting", text }), onClosed: (text) => events.push({ kind: "closed", text }) },
     );
     await client.connect();
     await own.close();
-    expect((await events.wait((e) => e.kind === "closed", 5000)).text).toMatch(/closed/);
+    expect((await events.wait((e) => e.kind === "reconnecting", 5000)).text).toMatch(/connection lost/);
+    expect((await events.wait((e) => e.kind === "closed", 5000)).text).toMatch(/could not resume the session/);
     expect(client.isOpen).toBe(false);
   });
 });

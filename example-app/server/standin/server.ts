@@ -1,10 +1,9 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
-import { EnergyVad } from "../audio/vad.js";
-import { bytesToInt16, int16ToFloat } from "../audio/resampler.js";
-import { INPUT_RATE, isRecord, parseFrame, pcmMime, type ServerMessage } from "../gemini/protocol.js";
+import { isRecord, parseFrame, parseLivePath } from "../gemini/protocol.js";
 import type { Logger } from "../logger.js";
+import { StandInConnection } from "./connection.js";
 import { Synth, type Speech, type SynthEngine } from "./synth.js";
 
 export interface StandInOptions {
@@ -17,42 +16,162 @@ export interface StandInOptions {
   chunkMs?: number;
   /** Most chunks one pump sends: the lead builds up over a few pumps instead of in one burst. */
   maxBurst?: number;
+  /** The only key accepted; by default any non-empty key is (the server's offline mode sends one). */
+  apiKey?: string;
+  /** Send goAway this long after each connection opens, then close it (env STANDIN_GOAWAY_AFTER_SEC; 0 = never). */
+  goAwayAfterSec?: number;
+  /** goAway's timeLeft: how long the socket stays after it (default 5 s, env STANDIN_GOAWAY_GRACE_SEC). */
+  goAwayGraceSec?: number;
+  /** Refuse the Nth resumption attempt (1-based) as an expired handle (env STANDIN_REJECT_RESUME_AT). */
+  rejectResumeAt?: number;
+  /** What happened, for tests and the soak script. */
+  onEvent?: (e: StandInEvent) => void;
 }
 
+export type StandInEvent =
+  | { type: "open"; conversation: number; conn: number; resumed: boolean }
+  | { type: "audio"; conversation: number; conn: number; samples: number; at: number }
+  | { type: "turn"; conversation: number; conn: number; how: "complete" | "interrupted" }
+  | { type: "goAway"; conversation: number; conn: number }
+  | { type: "rejected"; code: number; reason: string }
+  | { type: "closed"; conversation: number; conn: number; code: number };
+
 export interface StandIn {
-  /** ws:// URL to hand the bridge in place of Google's endpoint. */
+  /** ws:// URL to hand the bridge in place of Google's endpoint (v1beta BidiGenerateContent). */
   url: string;
+  /** ws://host:port, for clients that build the path themselves (@google/genai's baseUrl). */
+  baseUrl: string;
   connections(): number;
   engine: Speech["engine"];
   close(): Promise<void>;
 }
 
-const FRAME = INPUT_RATE / 50;
+/** What a resumption handle restores. */
+export interface Conversation {
+  id: number;
+  turns: { role: "user" | "model"; text: string }[];
+  answers: number;
+}
+
+export interface StandInContext {
+  opts: StandInOptions;
+  counters: { toolCalls: number };
+  issueHandle(conv: Conversation): string;
+  emit(e: StandInEvent): void;
+}
+
+function num(v: string | undefined): number | undefined {
+  const n = Number(v);
+  return v && Number.isFinite(n) && n >= 0 ? n : undefined;
+}
 
 /**
  * A local Gemini Live look-alike on a real WebSocket, so the bridge runs the same code path offline.
- * It cannot understand speech: it reports how much it heard and says so out loud.
+ * It checks the endpoint and key like the service, hands out resumption handles and honours them,
+ * sends goAway on a schedule, usage, tool calls and grounding. It cannot understand speech: it
+ * reports how much it heard and says so out loud.
  */
 export async function startStandIn(opts: StandInOptions): Promise<StandIn> {
-  const synth = new Synth(24000, opts.engine ?? "auto");
+  const env = process.env;
+  const o: StandInOptions = {
+    ...opts,
+    goAwayAfterSec: opts.goAwayAfterSec ?? num(env.STANDIN_GOAWAY_AFTER_SEC),
+    goAwayGraceSec: opts.goAwayGraceSec ?? num(env.STANDIN_GOAWAY_GRACE_SEC),
+    rejectResumeAt: opts.rejectResumeAt ?? num(env.STANDIN_REJECT_RESUME_AT),
+  };
+  const synth = new Synth(24000, o.engine ?? "auto");
+  const handles = new Map<string, Conversation>();
+  let convIds = 0;
+  let connIds = 0;
+  let resumes = 0;
+  const ctx: StandInContext = {
+    opts: o,
+    counters: { toolCalls: 0 },
+    issueHandle: (conv) => {
+      const h = `standin-${conv.id}-${Math.random().toString(36).slice(2, 10)}`;
+      handles.set(h, conv);
+      return h;
+    },
+    emit: (e) => o.onEvent?.(e),
+  };
   const http: Server = createServer((_req, res) => {
     res.writeHead(426, { "content-type": "application/json" });
     res.end(JSON.stringify({ error: "WebSocket only" }));
   });
-  const wss = new WebSocketServer({ server: http, maxPayload: 1 << 20 });
+  const wss = new WebSocketServer({
+    server: http,
+    maxPayload: 1 << 20,
+    // An unknown method or version is not a WebSocket endpoint at all: 404 before the upgrade.
+    verifyClient: (info: { req: IncomingMessage }, cb: (ok: boolean, code?: number, msg?: string) => void) => {
+      const path = parseLivePath(new URL(info.req.url ?? "/", "ws://x").pathname);
+      cb(!!path && ["v1beta", "v1alpha", "v1"].includes(path.version), 404, "Not Found");
+    },
+  });
   const live = new Set<WebSocket>();
-  wss.on("connection", (ws) => {
+
+  const reject = (ws: WebSocket, code: number, reason: string): void => {
+    ctx.emit({ type: "rejected", code, reason });
+    ws.close(code, reason);
+  };
+
+  wss.on("connection", (ws, req) => {
     live.add(ws);
-    const conn = new StandInConnection(ws, synth, opts);
-    ws.on("close", () => {
+    const url = new URL(req.url ?? "/", "ws://x");
+    const constrained = parseLivePath(url.pathname)?.method === "BidiGenerateContentConstrained";
+    const key = constrained ? url.searchParams.get("access_token") : url.searchParams.get("key");
+    let conn: StandInConnection | null = null;
+    let connConv: Conversation | null = null;
+    let timers: NodeJS.Timeout[] = [];
+    ws.on("close", (code) => {
       live.delete(ws);
-      conn.dispose();
+      timers.forEach(clearTimeout);
+      timers = [];
+      if (conn) ctx.emit({ type: "closed", conversation: connConv?.id ?? 0, conn: conn.connId, code });
+      conn?.dispose();
+    });
+    if (!key) return reject(ws, 1008, "Method doesn't allow unregistered callers. Please use API key or other form of API consumer identity.");
+    if (constrained ? !key.startsWith("auth_tokens/") : o.apiKey !== undefined && key !== o.apiKey) {
+      return reject(ws, 1007, "API key not valid. Please pass a valid API key.");
+    }
+    ws.on("message", (data) => {
+      const msg = parseFrame(data);
+      if (!msg) return;
+      if (conn) return conn.onMessage(msg);
+      const setup = msg.setup;
+      if (!isRecord(setup) || typeof setup.model !== "string") return reject(ws, 1007, "Invalid JSON payload: the first message must be setup.");
+      if (!setup.model.startsWith("models/")) return reject(ws, 1008, `${setup.model} is not found or is not supported for bidiGenerateContent.`);
+      const sr = isRecord(setup.sessionResumption) ? setup.sessionResumption : null;
+      let conv: Conversation;
+      if (sr && typeof sr.handle === "string" && sr.handle) {
+        const found = handles.get(sr.handle);
+        resumes++;
+        if (!found || resumes === o.rejectResumeAt) return reject(ws, 1008, "Session handle is not valid or has expired.");
+        conv = found;
+      } else conv = { id: ++convIds, turns: [], answers: 0 };
+      connConv = conv;
+      conn = new StandInConnection(ws, synth, ctx, conv, setup, !!sr, ++connIds);
+      conn.send({ setupComplete: {} });
+      conn.sendHandle();
+      ctx.emit({ type: "open", conversation: conv.id, conn: conn.connId, resumed: conv.turns.length > 0 || !!sr?.handle });
+      if (o.goAwayAfterSec) {
+        const grace = o.goAwayGraceSec ?? 5;
+        const c = conn;
+        timers.push(
+          setTimeout(() => {
+            ctx.emit({ type: "goAway", conversation: conv.id, conn: c.connId });
+            c.send({ goAway: { timeLeft: `${grace}s` } });
+            timers.push(setTimeout(() => ws.close(1000, "Session duration limit reached."), grace * 1000));
+          }, o.goAwayAfterSec * 1000),
+        );
+      }
     });
   });
-  await new Promise<void>((resolve) => http.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => http.listen(o.port ?? 0, o.host ?? "127.0.0.1", resolve));
   const { port } = http.address() as AddressInfo;
+  const baseUrl = `ws://${o.host ?? "127.0.0.1"}:${port}`;
   return {
-    url: `ws://${opts.host ?? "127.0.0.1"}:${port}/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent`,
+    url: `${baseUrl}/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent`,
+    baseUrl,
     connections: () => live.size,
     engine: synth.engine,
     close: () =>
@@ -63,147 +182,4 @@ export async function startStandIn(opts: StandInOptions): Promise<StandIn> {
         http.closeAllConnections();
       }),
   };
-}
-
-interface Answer {
-  cancelled: boolean;
-  timer: NodeJS.Timeout | null;
-  /** When the listener will have heard the whole answer (for barge-in decisions). */
-  playEnd: number;
-}
-
-class StandInConnection {
-  private setupDone = false;
-  private readonly vad = new EnergyVad({ hangoverMs: 600 });
-  private pending = new Int16Array(0);
-  private answer: Answer | null = null;
-  private disposed = false;
-
-  constructor(
-    private readonly ws: WebSocket,
-    private readonly synth: Synth,
-    private readonly opts: StandInOptions,
-  ) {
-    ws.on("message", (data) => this.onMessage(parseFrame(data)));
-  }
-
-  private send(msg: ServerMessage): void {
-    // Binary frames, as the real service sends them.
-    if (!this.disposed && this.ws.readyState === this.ws.OPEN) this.ws.send(Buffer.from(JSON.stringify(msg)));
-  }
-
-  private onMessage(msg: Record<string, unknown> | null): void {
-    if (!msg) return;
-    if (!this.setupDone) {
-      if (!isRecord(msg.setup) || typeof msg.setup.model !== "string") {
-        this.ws.close(1007, "first message must be setup");
-        return;
-      }
-      this.setupDone = true;
-      this.send({ setupComplete: {} });
-      return;
-    }
-    if (isRecord(msg.realtimeInput)) {
-      const ri = msg.realtimeInput;
-      const chunks = [ri.audio, ...(Array.isArray(ri.mediaChunks) ? ri.mediaChunks : [])];
-      for (const c of chunks) if (isRecord(c) && typeof c.data === "string") this.onAudio(Buffer.from(c.data, "base64"));
-      if (ri.audioStreamEnd === true && this.vad.speaking) this.onSpeechEnd(0);
-    }
-    if (isRecord(msg.clientContent)) {
-      const turns = Array.isArray(msg.clientContent.turns) ? msg.clientContent.turns : [];
-      const text = turns
-        .flatMap((t: unknown) => (isRecord(t) && Array.isArray(t.parts) ? t.parts : []))
-        .map((p: unknown) => (isRecord(p) && typeof p.text === "string" ? p.text : ""))
-        .join(" ")
-        .trim();
-      if (text) {
-        this.interrupt();
-        void this.say(`You typed: ${text}`);
-      }
-    }
-  }
-
-  private onAudio(bytes: Buffer): void {
-    const n = bytes.length >> 1;
-    const merged = new Int16Array(this.pending.length + n);
-    merged.set(this.pending);
-    bytesToInt16(bytes, merged, this.pending.length);
-    let off = 0;
-    for (; off + FRAME <= merged.length; off += FRAME) {
-      const ev = this.vad.push(int16ToFloat(merged.subarray(off, off + FRAME)), 20);
-      if (ev?.type === "start") this.interrupt();
-      if (ev?.type === "stop") this.onSpeechEnd(ev.speechMs);
-    }
-    this.pending = merged.slice(off);
-  }
-
-  private onSpeechEnd(speechMs: number): void {
-    if (speechMs < 200) return;
-    const secs = (speechMs / 1000).toFixed(1);
-    this.send({ serverContent: { inputTranscription: { text: `[speech, ${secs} s]` } } });
-    void this.say(`I heard about ${secs} seconds of speech. I am the offline demo bot.`);
-  }
-
-  /** Barge-in: only if the listener is still hearing (or about to hear) an answer. */
-  private interrupt(): void {
-    const a = this.answer;
-    if (!a) return;
-    this.cancel(a);
-    if (performance.now() < a.playEnd) this.send({ serverContent: { interrupted: true } });
-  }
-
-  private cancel(a: Answer): void {
-    a.cancelled = true;
-    if (a.timer) clearTimeout(a.timer);
-    a.timer = null;
-    if (this.answer === a) this.answer = null;
-  }
-
-  private async say(text: string): Promise<void> {
-    // One answer at a time: a new one (speech ending while a typed answer plays) replaces the
-    // old, which is interrupted like any barge-in rather than left talking over it.
-    this.interrupt();
-    const answer: Answer = { cancelled: false, timer: null, playEnd: Infinity };
-    this.answer = answer;
-    const speech = await this.synth.speak(text);
-    if (answer.cancelled || this.disposed) return;
-    const chunk = Math.round((speech.rate * (this.opts.chunkMs ?? 100)) / 1000);
-    const lead = this.opts.leadMs ?? 600;
-    const burst = this.opts.maxBurst ?? 2;
-    const start = performance.now();
-    answer.playEnd = start + (speech.pcm.length / speech.rate) * 1000;
-    let sent = 0;
-    let word = 0;
-    const pump = (): void => {
-      answer.timer = null;
-      if (answer.cancelled || this.disposed) return;
-      const playedMs = performance.now() - start;
-      // Like the real service: faster than real time until `lead` is buffered, but a couple of chunks
-      // at a time. Sending the whole 600 ms lead at once, for every call answering at that moment,
-      // was one of the bursts that stalled the shared event loop.
-      for (let n = 0; n < burst && sent < speech.pcm.length && (sent / speech.rate) * 1000 < playedMs + lead; n++) {
-        const part = speech.pcm.subarray(sent, Math.min(speech.pcm.length, sent + chunk));
-        const data = Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString("base64");
-        this.send({ serverContent: { modelTurn: { parts: [{ inlineData: { mimeType: pcmMime(speech.rate), data } }] } } });
-        sent += part.length;
-        let words = "";
-        while (word < speech.words.length && speech.words[word]!.at < sent) words += speech.words[word++]!.text + " ";
-        if (words) this.send({ serverContent: { outputTranscription: { text: words } } });
-      }
-      if (sent >= speech.pcm.length) {
-        this.send({ serverContent: { generationComplete: true } });
-        this.send({ serverContent: { turnComplete: true } });
-        // Stay interruptible until the listener has heard it all.
-        answer.timer = setTimeout(() => this.cancel(answer), Math.max(0, answer.playEnd - performance.now()));
-        return;
-      }
-      answer.timer = setTimeout(pump, 40);
-    };
-    pump();
-  }
-
-  dispose(): void {
-    this.disposed = true;
-    if (this.answer) this.cancel(this.answer);
-  }
 }

@@ -50,7 +50,8 @@ export function parseWav(buf: Buffer): { pcm: Int16Array; rate: number } {
 }
 
 function wordTimes(text: string, samples: number): { text: string; at: number }[] {
-  const words = text.split(/\s+/).filter(Boolean);
+  // Chinese and Japanese have no spaces: each character is a "word" for the transcript's pacing.
+  const words = text.split(/\s+|(?<=[\u3000-\u9fff\uff00-\uffef])/u).filter(Boolean);
   const total = words.reduce((s, w) => s + w.length + 1, 0);
   let acc = 0;
   return words.map((w) => {
@@ -60,9 +61,9 @@ function wordTimes(text: string, samples: number): { text: string; at: number }[
   });
 }
 
-function runEspeak(bin: string, text: string): Promise<Buffer> {
+function runEspeak(bin: string, text: string, voice: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const p = spawn(bin, ["--stdout", "-v", "en-us", "-s", "170", "--", text], { stdio: ["ignore", "pipe", "ignore"] });
+    const p = spawn(bin, ["--stdout", "-v", voice, "-s", "170", "--", text], { stdio: ["ignore", "pipe", "ignore"] });
     const chunks: Buffer[] = [];
     p.stdout.on("data", (c: Buffer) => chunks.push(c));
     p.on("error", reject);
@@ -129,22 +130,24 @@ export class Synth {
     return this.bin ? "espeak-ng" : "tones";
   }
 
-  speak(text: string): Promise<Speech> {
-    let p = this.cache.get(text);
+  /** `voice` is an espeak-ng voice (en-us, cmn, ja). */
+  speak(text: string, voice = "en-us"): Promise<Speech> {
+    const key = `${voice}\u0000${text}`;
+    let p = this.cache.get(key);
     if (!p) {
-      p = this.render(text);
+      p = this.render(text, voice);
       // Small cache: the same sentences recur across calls (and in the bench).
       if (this.cache.size > 64) this.cache.delete(this.cache.keys().next().value as string);
-      this.cache.set(text, p);
-      p.catch(() => this.cache.delete(text));
+      this.cache.set(key, p);
+      p.catch(() => this.cache.delete(key));
     }
     return p;
   }
 
-  private async render(text: string): Promise<Speech> {
+  private async render(text: string, voice: string): Promise<Speech> {
     if (this.bin) {
       try {
-        const wav = parseWav(await runEspeak(this.bin, text));
+        const wav = parseWav(await runEspeak(this.bin, text, voice));
         const pcm = wav.rate === this.rate ? wav.pcm : await resampleInSlices(wav.pcm, wav.rate, this.rate);
         return { pcm, rate: this.rate, words: wordTimes(text, pcm.length), transcript: text, engine: "espeak-ng" };
       } catch {
