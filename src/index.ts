@@ -19,6 +19,7 @@ export { useBotLevel } from "./hooks/useBotLevel";
 export type { UseLevelOptions } from "./hooks/useLevel";
 export { useMicControl } from "./hooks/useMicControl";
 export type { UseMicControlResult } from "./hooks/useMicControl";
+export { MUTED_BY_BOT_MESSAGE } from "./hooks/useMicControl";
 export { useBotSpeaking } from "./hooks/useBotSpeaking";
 export { useUserSpeaking } from "./hooks/useUserSpeaking";
 export { useRTVIError } from "./hooks/useRTVIError";
@@ -39,10 +40,11 @@ export { createSession } from "./store/createSession";
 export type { Session, SessionOptions } from "./store/createSession";
 export { bindClient } from "./store/bindClient";
 export type { BindOptions } from "./store/bindClient";
+export type { MessageRoute } from "./store/clientTap";
 export type { SessionState, RTVIErrorInfo, MicStatus, DeviceOption } from "./store/sessionState";
 export type { SessionAction } from "./store/sessionReducer";
 export { reduceTranscript, createTranscriptState, joinChunk } from "./store/transcript";
-export type { Turn, SpeechTurn, FunctionCallTurn, SystemTurn, TurnSource, TranscriptState } from "./store/transcript";
+export type { Turn, SpeechTurn, FunctionCallTurn, SystemTurn, TurnSource, TranscriptState, SearchGrounding, SearchSource } from "./store/transcript";
 export type { LevelChannel, LevelListener } from "./audio/levelChannel";
 
 // --- components ---

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, type ButtonHTMLAttributes, type ReactNode } from "react";
-import { useMicControl } from "../hooks/useMicControl";
+import { MUTED_BY_BOT_MESSAGE, useMicControl } from "../hooks/useMicControl";
 import { useMicLevel } from "../hooks/useMicLevel";
 import { useTransportState } from "../hooks/useTransportState";
 import { useRTVIClient } from "../provider/useRTVIClient";
@@ -13,6 +13,8 @@ export interface MicToggleRenderState {
   readonly talking: boolean;
   readonly mode: "toggle" | "push-to-talk";
   readonly problem: string | null;
+  /** The bot muted the user server-side; the button cannot unmute meanwhile. */
+  readonly mutedByBot: boolean;
 }
 
 /** Props of {@link MicToggle}; other `<button>` props pass through. */
@@ -42,7 +44,7 @@ export interface MicToggleProps extends Omit<ButtonHTMLAttributes<HTMLButtonElem
  */
 export function MicToggle(props: MicToggleProps): ReactNode {
   const { mode = "toggle", muted: mutedProp, defaultMuted, onMutedChange, pushToTalkKey, label, showProblem = true, children, className, onClick, onPointerDown, onPointerUp, onPointerLeave, onPointerCancel, ...rest } = props;
-  const { enabled, status, problem, setEnabled } = useMicControl();
+  const { enabled, status, problem, mutedByBot, setEnabled } = useMicControl();
   const client = useRTVIClient();
   const ready = useTransportState() === "ready";
   const ptt = mode === "push-to-talk";
@@ -93,7 +95,7 @@ export function MicToggle(props: MicToggleProps): ReactNode {
   });
 
   const toggle = (): void => {
-    if (ptt) return;
+    if (ptt || mutedByBot) return;
     const next = !muted;
     onMutedChange?.(next);
     if (!controlled) apply(!next);
@@ -101,8 +103,10 @@ export function MicToggle(props: MicToggleProps): ReactNode {
 
   const pressed = ptt ? talking : muted;
   const text = label ?? (ptt ? "Push to talk" : "Mute");
-  const content = typeof children === "function" ? children({ muted, talking, mode, problem }) : (children ?? text);
-  const shown = showProblem && problem !== null;
+  const content = typeof children === "function" ? children({ muted, talking, mode, problem, mutedByBot }) : (children ?? text);
+  // The bot's mute is said in the same place as a device problem, and outranks it.
+  const notice = mutedByBot ? MUTED_BY_BOT_MESSAGE : problem;
+  const shown = showProblem && notice !== null;
   return (
     <>
       <button
@@ -110,6 +114,7 @@ export function MicToggle(props: MicToggleProps): ReactNode {
         {...rest}
         ref={buttonRef}
         aria-pressed={pressed}
+        aria-disabled={mutedByBot || undefined}
         aria-describedby={cx(rest["aria-describedby"], shown && problemId) || undefined}
         className={cx("rtvi-mic-toggle", className)}
         data-rtvi-mic-toggle=""
@@ -118,6 +123,7 @@ export function MicToggle(props: MicToggleProps): ReactNode {
         data-talking={flag(ptt && talking)}
         data-rtvi-mic-status={status}
         data-problem={flag(problem !== null)}
+        data-muted-by-bot={flag(mutedByBot)}
         onClick={composeHandlers(onClick, toggle)}
         onPointerDown={composeHandlers(onPointerDown, pointerHandlers.onPointerDown)}
         onPointerUp={composeHandlers(onPointerUp, pointerHandlers.onPointerUp)}
@@ -128,8 +134,8 @@ export function MicToggle(props: MicToggleProps): ReactNode {
         <span data-slot="label">{content}</span>
       </button>
       {shown && (
-        <span id={problemId} role="status" className="rtvi-mic-problem" data-rtvi-mic-problem="" data-rtvi-mic-status={status}>
-          {problem}
+        <span id={problemId} role="status" className="rtvi-mic-problem" data-rtvi-mic-problem="" data-rtvi-mic-status={status} data-muted-by-bot={flag(mutedByBot)}>
+          {notice}
         </span>
       )}
     </>

@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from "react";
-import type { FunctionCallTurn, SpeechTurn, SystemTurn, Turn } from "../store/transcript/types";
+import type { FunctionCallTurn, SearchSource, SpeechTurn, SystemTurn, Turn } from "../store/transcript/types";
 import { flag, VISUALLY_HIDDEN } from "./dom";
 
 /** How much of the bot's text a transcript shows. */
@@ -58,7 +58,23 @@ function Speech({ turn, mode, userLabel, botLabel }: TranscriptTurnProps & { tur
         </>
       )}
       {turn.interrupted && <span style={VISUALLY_HIDDEN}> (interrupted)</span>}
+      {bot && turn.search && turn.search.sources.length > 0 && <Sources sources={turn.search.sources} />}
     </li>
+  );
+}
+
+// Search grounding as plain links: titles are text, addresses were checked to be http(s).
+function Sources({ sources }: { sources: readonly SearchSource[] }): ReactNode {
+  return (
+    <ul data-slot="sources" aria-label="Sources">
+      {sources.map((s) => (
+        <li key={s.uri} data-slot="source">
+          <a href={s.uri} target="_blank" rel="noopener noreferrer nofollow">
+            {s.title ?? new URL(s.uri).host}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -11,7 +11,8 @@ export function agentStateOf(s: SessionState): AgentState {
   // until it is dismissed or the next connect starts.
   if (s.transportState === "disconnected" && s.lastError?.fatal) return "error";
   if (s.transportState === "disconnected" || s.transportState === "disconnecting") return "disconnected";
-  if (s.transportState !== "ready") return "connecting";
+  // The bot re-establishing its model session is a short wait to connect again, not an error.
+  if (s.transportState !== "ready" || s.reconnecting) return "connecting";
   if (s.transcript.botSpeaking) return "speaking";
   if (s.botThinking || s.waitingSince !== null) return "thinking";
   return "listening";

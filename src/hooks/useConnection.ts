@@ -10,6 +10,13 @@ export interface UseConnectionResult {
   readonly connected: boolean;
   /** A connect or disconnect is in flight. */
   readonly busy: boolean;
+  /**
+   * The call is up but the bot is re-establishing its own model session (it said
+   * `session-reconnecting`); a short wait, not an error. False again once it resumes.
+   */
+  readonly reconnecting: boolean;
+  /** The reason the bot gave for reconnecting, if any. */
+  readonly reconnectReason: string | null;
   /** Connects (or starts the bot and connects). Rejects with `RTVIActionError`; never connects twice. */
   connect(options?: ConnectOptions): Promise<void>;
   disconnect(): Promise<void>;
@@ -21,5 +28,7 @@ const BUSY: ReadonlySet<TransportState> = new Set(["initializing", "initialized"
 export function useConnection(): UseConnectionResult {
   const { actions } = useRTVIContext("useConnection");
   const state = useSessionState((s) => s.transportState, "useConnection");
-  return { state, connected: state === "ready", busy: BUSY.has(state), connect: actions.connect, disconnect: actions.disconnect };
+  const reconnecting = useSessionState((s) => s.reconnecting, "useConnection");
+  const reconnectReason = useSessionState((s) => s.reconnectReason, "useConnection");
+  return { state, connected: state === "ready", busy: BUSY.has(state), reconnecting, reconnectReason, connect: actions.connect, disconnect: actions.disconnect };
 }

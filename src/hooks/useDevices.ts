@@ -24,13 +24,10 @@ export function useDevices(): UseDevicesResult {
     selectedMic: useSessionState((x) => x.selectedMic, "useDevices"),
     selectedSpeaker: useSessionState((x) => x.selectedSpeaker, "useDevices"),
   };
+  // Plugging devices in or out is watched once per provider (bindClient); a mount lists
+  // them once, and concurrent lists share one request.
   useEffect(() => {
-    if (!client) return;
-    const refresh = (): void => void actions.refreshDevices().catch(() => undefined);
-    refresh();
-    const media = typeof navigator !== "undefined" ? navigator.mediaDevices : undefined;
-    media?.addEventListener?.("devicechange", refresh);
-    return () => media?.removeEventListener?.("devicechange", refresh);
+    if (client) void actions.refreshDevices().catch(() => undefined);
   }, [client, actions]);
   return { ...s, selectMic: actions.selectMic, selectSpeaker: actions.selectSpeaker, refresh: actions.refreshDevices };
 }

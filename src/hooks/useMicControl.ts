@@ -12,18 +12,26 @@ export interface UseMicControlResult {
   readonly status: MicStatus;
   /** A sentence for the user when the mic cannot be used, else null. */
   readonly problem: string | null;
+  /**
+   * The bot muted the user server-side (RTVI `user-mute-started`): it ignores the mic until
+   * it unmutes, so a UI should not offer to unmute meanwhile.
+   */
+  readonly mutedByBot: boolean;
   /** Turns the mic on or off. Rejects with `RTVIActionError` (also recorded in the store). */
   setEnabled(enabled: boolean): Promise<void>;
   toggle(): Promise<void>;
 }
 
+/** What the kit says while the bot has muted the user. */
+export const MUTED_BY_BOT_MESSAGE = "The bot has muted your microphone for now.";
 
 /** Mute and unmute the microphone, with its permission state in words. */
 export function useMicControl(): UseMicControlResult {
   const { actions } = useRTVIContext("useMicControl");
   const enabled = useSessionState((s) => s.micEnabled, "useMicControl");
   const status = useSessionState((s) => s.micStatus, "useMicControl");
+  const mutedByBot = useSessionState((s) => s.micMutedByBot, "useMicControl");
   const setEnabled = useCallback((on: boolean) => actions.enableMic(on), [actions]);
   const toggle = useCallback(() => actions.enableMic(!enabled), [actions, enabled]);
-  return { enabled, status, problem: status === "unknown" || status === "granted" ? null : MIC_PROBLEM_MESSAGES[status], setEnabled, toggle };
+  return { enabled, status, problem: status === "unknown" || status === "granted" ? null : MIC_PROBLEM_MESSAGES[status], mutedByBot, setEnabled, toggle };
 }

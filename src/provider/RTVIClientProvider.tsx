@@ -1,7 +1,7 @@
 import type { PipecatClient } from "@pipecat-ai/client-js";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { createActions } from "../store/actions";
-import { bindClient } from "../store/bindClient";
+import { bindClient, type BindOptions } from "../store/bindClient";
 import { createSession } from "../store/createSession";
 import { RTVIContext, type RTVIContextValue } from "./context";
 
@@ -16,9 +16,12 @@ export interface RTVIClientProviderProps {
   createClient?: () => PipecatClient;
   /** Disconnect on unmount. Default: true for a created client, false for a given one. */
   disconnectOnUnmount?: boolean;
-  /** Disconnect when the bot reports a fatal error. Default true. */
+  /**
+   * Disconnect when the bot reports a fatal error. Default true. `false` keeps the call up
+   * and the error shown (`useRTVIError`); changing it never ends a live call.
+   */
   disconnectOnFatalError?: boolean;
-  /** Keep at most this many turns in memory (the live turn is never dropped). Default: all. */
+  /** Keep at most this many turns in memory (the live turn is never dropped). Default: all; changes apply at once. */
   maxTurns?: number;
   children?: ReactNode;
 }
@@ -51,14 +54,34 @@ export function RTVIClientProvider(props: RTVIClientProviderProps): ReactNode {
     };
   }, [given]);
 
+  // Read at each fatal error, so changing the prop never rebinds (nor ends) a live call.
+  const [bindOptions] = useState<BindOptions>(() => ({ disconnectOnFatalError }));
+  bindOptions.disconnectOnFatalError = disconnectOnFatalError;
+
   useEffect(() => {
     if (!client) return;
-    const unbind = bindClient(session, client, { disconnectOnFatalError });
+    return bindClient(session, client, bindOptions);
+  }, [session, client, bindOptions]);
+
+  useEffect(() => {
+    session.dispatch({ type: "max-turns", maxTurns: maxTurns ?? null });
+  }, [session, maxTurns]);
+
+  // A given client is disconnected on unmount only, never because a prop changed. The check
+  // waits a microtask: StrictMode's simulated unmount remounts synchronously.
+  const mounted = useRef(false);
+  const givenRef = useRef(given);
+  givenRef.current = given;
+  useEffect(() => {
+    mounted.current = true;
     return () => {
-      unbind();
-      if (client === given && unmountDisconnect.current === true) void client.disconnect().catch(() => undefined);
+      mounted.current = false;
+      const c = givenRef.current;
+      queueMicrotask(() => {
+        if (!mounted.current && c && unmountDisconnect.current === true) void c.disconnect().catch(() => undefined);
+      });
     };
-  }, [session, client, given, disconnectOnFatalError]);
+  }, []);
 
   useEffect(() => () => session.dispose(), [session]);
 

@@ -46,6 +46,7 @@ function messageOf(e: unknown, fallback: string): string {
 export function createActions(session: Session, getClient: () => PipecatClient | null): SessionActions {
   const { dispatch, store } = session;
   let connecting: Promise<void> | null = null;
+  let listing: Promise<void> | null = null;
 
   // Runs an action; on failure records it once (client-js may already have reported it
   // through its Error event) and rejects with RTVIActionError.
@@ -110,6 +111,11 @@ export function createActions(session: Session, getClient: () => PipecatClient |
         c.updateSpeaker(deviceId);
         dispatch({ type: "devices", selectedSpeaker: deviceId });
       }),
-    refreshDevices: () => run("refreshDevices", "Could not list the audio devices.", false, deviceList),
+    refreshDevices() {
+      listing ??= run("refreshDevices", "Could not list the audio devices.", false, deviceList).finally(() => {
+        listing = null;
+      });
+      return listing;
+    },
   };
 }
