@@ -2,7 +2,7 @@
 # System packages outside npm, for the example and for the repository's tests (one list, so the copied
 # example installs what its demo bot needs). `--for test` (default): the browser tests need Debian's chromium,
 # the fake microphone espeak-ng and sox, screenshots of Chinese and Japanese text the Noto CJK
-# fonts. `--for example`: the offline demo bot speaks with espeak-ng.
+# fonts. `--for example`: the offline demo bot speaks with espeak-ng and listens with pocketsphinx.
 # As root with apt-get, installs what is missing. Otherwise prints the apt and Homebrew names;
 # for the example it never fails (the server starts and says what the demo bot cannot do).
 set -euo pipefail
@@ -18,11 +18,13 @@ if [ "$purpose" = test ]; then
   rows+=("fonts-noto-cjk|fonts-noto-cjk|brew install --cask font-noto-sans-cjk|Chinese and Japanese glyphs in screenshots")
 fi
 rows+=("espeak-ng|espeak-ng|brew install espeak-ng|the offline demo bot's speech")
+rows+=("pocketsphinx|pocketsphinx pocketsphinx-en-us|brew install cmu-pocketsphinx|the offline demo bot's speech recognition")
 
 present() {
   case "$1" in
     chromium) command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] ;;
     fonts-noto-cjk) has_fonts_cjk ;;
+    pocketsphinx) command -v pocketsphinx_continuous >/dev/null 2>&1 && [ -d /usr/share/pocketsphinx/model/en-us ] ;;
     *) command -v "$1" >/dev/null 2>&1 ;;
   esac
 }
@@ -35,7 +37,8 @@ done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 apt_names=()
-for row in "${missing[@]}"; do IFS='|' read -r _ apt _ _ <<<"$row"; apt_names+=("$apt"); done
+# shellcheck disable=SC2206 # a row may name several apt packages
+for row in "${missing[@]}"; do IFS='|' read -r _ apt _ _ <<<"$row"; apt_names+=($apt); done
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing ${apt_names[*]} from the system's packages (needed for the ${purpose})"
   if apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${apt_names[@]}" >/dev/null; then
