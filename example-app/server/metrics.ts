@@ -11,6 +11,9 @@ export interface MetricsSnapshot {
   inLatency: Summary;
   /** Gemini audio chunk in → first RTP packet carrying it (when it did not wait behind queued audio). */
   outLatency: Summary;
+  /** Data-channel messages the per-call gate let through, and those it dropped (too large, too fast). */
+  channelAdmitted: number;
+  channelDropped: number;
 }
 
 export interface Summary {
@@ -42,6 +45,8 @@ export class Metrics {
   private sent = 0;
   private late = 0;
   private skipped = 0;
+  private admitted = 0;
+  private dropped = 0;
   private lateness = new Series();
   private encode = new Series();
   private inLat = new Series();
@@ -60,6 +65,11 @@ export class Metrics {
     this.skipped++;
   }
 
+  channelMessage(admitted: boolean): void {
+    if (admitted) this.admitted++;
+    else this.dropped++;
+  }
+
   inLatency(ms: number): void {
     this.inLat.add(ms);
   }
@@ -72,6 +82,8 @@ export class Metrics {
     this.sent = 0;
     this.late = 0;
     this.skipped = 0;
+    this.admitted = 0;
+    this.dropped = 0;
     this.lateness = new Series();
     this.encode = new Series();
     this.inLat = new Series();
@@ -87,6 +99,8 @@ export class Metrics {
       encodeMs: this.encode.summary(),
       inLatency: this.inLat.summary(),
       outLatency: this.outLat.summary(),
+      channelAdmitted: this.admitted,
+      channelDropped: this.dropped,
     };
   }
 }

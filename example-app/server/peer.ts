@@ -10,6 +10,7 @@ import {
 } from "werift";
 import type { IceServer } from "./config.js";
 import type { Logger } from "./logger.js";
+import type { Metrics } from "./metrics.js";
 import type { RtpOut } from "./audio/outbound.js";
 import { rtvi } from "./rtvi.js";
 
@@ -24,6 +25,7 @@ export interface PeerOptions {
   maxMessageBytes?: number;
   /** Data-channel messages per second let through, in bursts of twice that; 0 = no limit. */
   messagesPerSec?: number;
+  metrics?: Metrics;
 }
 
 /** Why the gate stopped a message, or null when it passes. */
@@ -128,23 +130,26 @@ export class BotPeer {
 
   /**
    * Put the gate in front of the channel's message event. werift offers no hook that runs before
-   * other subscribers (nor a way to stop them), so the channel's public `onMessage` is swapped,
-   * once, before anyone subscribes; if its shape is not what we expect, messages pass ungated.
+   * other subscribers (nor a way to stop them), so this channel's event gets its own `execute`,
+   * which werift calls per message: the gate first, then the subscribers. If the event is not
+   * the shape we expect, messages pass ungated (and we say so).
    */
   private gate(ch: RTCDataChannel): RTCDataChannel {
-    const raw: unknown = ch.onMessage;
+    const ev: unknown = ch.onMessage;
     const maxBytes = this.opts.maxMessageBytes ?? 0;
     const perSec = this.opts.messagesPerSec ?? 0;
-    if (!(raw instanceof Event) || (maxBytes <= 0 && perSec <= 0)) {
-      if (!(raw instanceof Event)) this.opts.logger.warn("data channel has no onMessage event; messages are not rate-limited");
+    if (maxBytes <= 0 && perSec <= 0) return ch;
+    if (!(ev instanceof Event) || typeof ev.execute !== "function") {
+      this.opts.logger.warn("data channel has no onMessage event; messages are not rate-limited");
       return ch;
     }
+    const deliver = (ev as Event<[string | Buffer]>).execute;
     const gate = new ChannelGate(maxBytes, perSec);
-    const admitted = new Event<[string | Buffer]>();
     let lastNotice = -Infinity;
-    (raw as Event<[string | Buffer]>).subscribe((data) => {
+    const gated = (data: string | Buffer): void => {
       const verdict = gate.check(data);
-      if (verdict === null) return admitted.execute(data);
+      this.opts.metrics?.channelMessage(verdict === null);
+      if (verdict === null) return deliver(data);
       if (verdict === "flood") {
         this.opts.logger.warn(`closing peer: data channel flood (${gate.dropped} messages dropped)`);
         return this.finish("data channel flood");
@@ -158,8 +163,8 @@ export class BotPeer {
       } catch (e) {
         this.opts.logger.debug("gate notice not sent", e);
       }
-    });
-    Object.defineProperty(ch, "onMessage", { value: admitted, writable: true, configurable: true, enumerable: true });
+    };
+    Object.defineProperty(ev, "execute", { value: gated, writable: true, configurable: true, enumerable: true });
     return ch;
   }
 

@@ -50,14 +50,14 @@ function isObj(v: unknown): v is Record<string, unknown> {
 export function readOffer(v: unknown): OfferBody {
   if (!isObj(v)) throw new HttpError(400, "Body must be a JSON object");
   if (typeof v.sdp !== "string" || !v.sdp.trim()) throw new HttpError(400, "Missing sdp");
+  if (v.pc_id !== undefined && v.pc_id !== null && typeof v.pc_id !== "string") throw new HttpError(400, "pc_id must be a string");
+  if (v.restart_pc !== undefined && typeof v.restart_pc !== "boolean") throw new HttpError(400, "restart_pc must be a boolean");
   if (v.sdp.length > MAX_SDP_BYTES) throw new HttpError(413, `SDP larger than ${MAX_SDP_BYTES} bytes`);
   // werift accepts almost any text; check the parts a WebRTC offer cannot do without.
   if (!/^v=0\r?\n/.test(v.sdp) || !/\nm=(audio|application) /.test(v.sdp) || !/a=ice-ufrag:/.test(v.sdp) || !/a=fingerprint:/.test(v.sdp)) {
     throw new HttpError(400, "Invalid SDP offer");
   }
   if (v.type !== undefined && v.type !== "offer") throw new HttpError(400, 'type must be "offer"');
-  if (v.pc_id !== undefined && v.pc_id !== null && typeof v.pc_id !== "string") throw new HttpError(400, "pc_id must be a string");
-  if (v.restart_pc !== undefined && typeof v.restart_pc !== "boolean") throw new HttpError(400, "restart_pc must be a boolean");
   return { sdp: v.sdp, type: "offer", pc_id: typeof v.pc_id === "string" ? v.pc_id : null, restart_pc: v.restart_pc === true };
 }
 
@@ -231,6 +231,7 @@ export class SessionManager {
       logger: this.o.logger,
       maxMessageBytes: c.dcMaxMessageBytes,
       messagesPerSec: c.dcMessagesPerSec,
+      metrics: this.o.metrics,
     });
     this.livePeers++;
     let counted = true;
