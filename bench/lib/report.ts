@@ -7,6 +7,11 @@ export interface Row {
   readonly unit?: string;
   /** Decimals to print. Default 2. */
   readonly digits?: number;
+  /**
+   * The floor for this figure (the cheapest code doing the same work, measured in the same page):
+   * a part with floors prints it and ours/floor, theirs/floor beside the comparison.
+   */
+  readonly floor?: number | null;
   readonly target?: string;
   /** Whether ours meets the target; undefined when the row has none. */
   readonly met?: boolean;
@@ -36,13 +41,17 @@ function fmt(v: number | null | undefined, digits: number, unit = ""): string {
   return `${v.toFixed(digits)}${unit ? ` ${unit}` : ""}`;
 }
 
+const times = (q: number | null): string => (q === null ? "–" : `${q.toFixed(q < 0.1 ? 3 : 2)}×`);
+
 export function partMarkdown(p: PartResult): string {
-  const lines = [`### ${p.id}. ${p.title}`, "", "| metric | ours | theirs | ours/theirs | target | met? |", "|---|---:|---:|---:|---|---|"];
+  const floors = p.rows.some((r) => r.floor !== undefined);
+  const head = floors ? "| metric | ours | theirs | ours/theirs | floor | ours/floor | theirs/floor | target | met? |" : "| metric | ours | theirs | ours/theirs | target | met? |";
+  const lines = [`### ${p.id}. ${p.title}`, "", head, floors ? "|---|---:|---:|---:|---:|---:|---:|---|---|" : "|---|---:|---:|---:|---|---|"];
   for (const r of p.rows) {
     const d = r.digits ?? 2;
-    const q = ratio(r.ours, r.theirs);
     const met = r.met === undefined ? "–" : r.met ? "yes" : "**no**";
-    lines.push(`| ${r.metric} | ${fmt(r.ours, d, r.unit)} | ${fmt(r.theirs, d, r.unit)} | ${q === null ? "–" : `${q.toFixed(q < 0.1 ? 3 : 2)}×`} | ${r.target ?? "–"} | ${met} |`);
+    const floor = floors ? ` ${fmt(r.floor, d, r.unit)} | ${times(ratio(r.ours, r.floor))} | ${times(ratio(r.theirs, r.floor))} |` : "";
+    lines.push(`| ${r.metric} | ${fmt(r.ours, d, r.unit)} | ${fmt(r.theirs, d, r.unit)} | ${times(ratio(r.ours, r.theirs))} |${floor} ${r.target ?? "–"} | ${met} |`);
   }
   if (p.notes.length > 0) lines.push("", ...p.notes.map((n) => `- ${n}`));
   if (p.extra) lines.push("", p.extra);

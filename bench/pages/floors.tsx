@@ -1,7 +1,7 @@
 // The floor of part b: the cheapest React code that shows the same stream. No store, no
 // transcript engine, no scroll pinning: client-js events straight into useState.
 import { RTVIEvent, type BotOutputData, type PipecatClient, type TranscriptData } from "@pipecat-ai/client-js";
-import { memo, useEffect, useState, type CSSProperties, type ReactNode } from "react";
+import { memo, useEffect, useRef, useState, type CSSProperties, type ReactNode } from "react";
 
 const PANEL: CSSProperties = { height: 400, width: 600, overflow: "auto" };
 
@@ -12,44 +12,66 @@ const Row = memo(function Row({ text }: { text: string }): ReactNode {
   return <li>{text}</li>;
 });
 
+/** The reply being spoken: the only component a token re-renders. */
+function LiveRow({ client }: { client: PipecatClient }): ReactNode {
+  const [text, setText] = useState<string | null>(null);
+  useEffect(() => {
+    const onStart = (): void => setText("Bot:");
+    const onOutput = (d: BotOutputData): void => setText((t) => `${t ?? "Bot:"} ${d.text}`);
+    const onStop = (): void => setText(null);
+    client.on(RTVIEvent.BotStartedSpeaking, onStart);
+    client.on(RTVIEvent.BotOutput, onOutput);
+    client.on(RTVIEvent.BotStoppedSpeaking, onStop);
+    return () => {
+      client.off(RTVIEvent.BotStartedSpeaking, onStart);
+      client.off(RTVIEvent.BotOutput, onOutput);
+      client.off(RTVIEvent.BotStoppedSpeaking, onStop);
+    };
+  }, [client]);
+  return text === null ? null : <li>{text}</li>;
+}
+
 /**
- * One plain row per turn, every row rendered: a user line per final transcript, a bot row per
- * bot-started-speaking that each bot-output appends to. Rows are memoised, so a token re-renders
- * one row and React only walks the list; the array copy is what immutable state costs.
+ * One plain row per turn, every row rendered: finished turns in a list that changes once per turn
+ * (memoised rows), the reply being spoken in its own component. A token re-renders one <li> and
+ * nothing else: the least React work that keeps N rows on screen.
  */
 export function FloorRows({ client }: { client: PipecatClient }): ReactNode {
-  const [rows, setRows] = useState<readonly string[]>([]);
+  const [done, setDone] = useState<readonly string[]>([]);
+  const live = useRef("");
   useEffect(() => {
     floorTurns.value = 0;
     const onUser = (d: TranscriptData): void => {
       if (!d.final) return;
       floorTurns.value++;
-      setRows((r) => [...r, `You: ${d.text}`]);
+      setDone((r) => [...r, `You: ${d.text}`]);
     };
     const onBotStart = (): void => {
       floorTurns.value++;
-      setRows((r) => [...r, "Bot:"]);
+      live.current = "Bot:";
     };
-    const onOutput = (d: BotOutputData): void =>
-      setRows((r) => {
-        const next = r.slice();
-        next[next.length - 1] = `${next[next.length - 1] ?? ""} ${d.text}`;
-        return next;
-      });
+    const onOutput = (d: BotOutputData): void => void (live.current += ` ${d.text}`);
+    const onBotStop = (): void => {
+      const text = live.current;
+      setDone((r) => [...r, text]);
+    };
     client.on(RTVIEvent.UserTranscript, onUser);
     client.on(RTVIEvent.BotStartedSpeaking, onBotStart);
     client.on(RTVIEvent.BotOutput, onOutput);
+    client.on(RTVIEvent.BotStoppedSpeaking, onBotStop);
     return () => {
       client.off(RTVIEvent.UserTranscript, onUser);
       client.off(RTVIEvent.BotStartedSpeaking, onBotStart);
       client.off(RTVIEvent.BotOutput, onOutput);
+      client.off(RTVIEvent.BotStoppedSpeaking, onBotStop);
     };
   }, [client]);
   return (
     <ol style={PANEL}>
-      {rows.map((t, i) => (
+      {done.map((t, i) => (
         <Row key={i} text={t} />
       ))}
+      <LiveRow client={client} />
     </ol>
   );
 }
