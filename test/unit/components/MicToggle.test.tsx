@@ -1,10 +1,11 @@
-import { act, fireEvent, screen } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
+import { Profiler } from "react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { MicToggle } from "../../../src";
 import type { RTVIContextValue } from "../../../src/provider/context";
 import { renderWithClient, scriptedClient } from "../../support/session";
-import { ContextProbe, READY } from "./helpers";
+import { ContextProbe, READY, inject, msg } from "./helpers";
 
 async function connected(ui: React.ReactNode, microphone?: "denied" | "no-device") {
   const { client, transport } = scriptedClient(READY, { speed: Infinity, microphone });
@@ -95,15 +96,43 @@ describe("MicToggle", () => {
 
   it("shows the mic level without re-rendering, through a CSS variable", async () => {
     let ctx: RTVIContextValue | null = null;
+    let commits = 0;
     await connected(
       <>
         <ContextProbe onContext={(c) => (ctx = c)} />
-        <MicToggle />
+        <Profiler id="mic" onRender={() => commits++}>
+          <MicToggle />
+        </Profiler>
       </>,
     );
     const meter = screen.getByRole("button").querySelector('[data-slot="meter"]') as HTMLElement;
-    act(() => (ctx as unknown as RTVIContextValue).session.levels.mic.push(0.42));
+    const before = commits;
+    act(() => {
+      for (const level of [0.1, 0.42, 0.9, 0.42]) (ctx as unknown as RTVIContextValue).session.levels.mic.push(level);
+    });
     expect(meter.style.getPropertyValue("--rtvi-mic-level")).toBe("0.420");
+    expect(commits).toBe(before);
+  });
+
+  it("says when the bot has muted the user, and cannot unmute meanwhile", async () => {
+    const { transport } = await connected(<MicToggle defaultMuted />);
+    const user = userEvent.setup();
+    const button = screen.getByRole("button", { name: "Mute" });
+    await waitFor(() => expect(transport.isMicEnabled).toBe(false));
+    inject(transport, msg("user-mute-started"));
+    expect(button).toHaveAttribute("aria-disabled", "true");
+    expect(button).toHaveAttribute("data-muted-by-bot", "");
+    const status = screen.getByRole("status");
+    expect(status).toHaveTextContent("The bot has muted your microphone for now.");
+    expect(button).toHaveAttribute("aria-describedby", status.id);
+    await user.click(button);
+    expect(transport.isMicEnabled).toBe(false);
+    expect(button).toHaveAttribute("data-state", "muted");
+    inject(transport, msg("user-mute-stopped"));
+    expect(button).not.toHaveAttribute("aria-disabled");
+    expect(screen.queryByRole("status")).toBeNull();
+    await user.click(button);
+    expect(transport.isMicEnabled).toBe(true);
   });
 
   it.each([

@@ -20,6 +20,32 @@ async function connected(script: unknown = READY, ui = <TranscriptPanel />) {
 }
 
 describe("TranscriptPanel", () => {
+  it("shows a grounded answer's sources as plain-text links, never the bot's HTML", async () => {
+    const { transport } = await connected();
+    inject(
+      transport,
+      msg("bot-started-speaking"),
+      msg("bot-tts-text", { text: "Cloudy in Paris." }),
+      msg("bot-llm-search-response", {
+        rendered_content: '<a id="injected" href="javascript:alert(1)">search widget</a>',
+        origins: [
+          { site_uri: "https://weather.example/paris", site_title: '<img src=x onerror="alert(1)">Weather' },
+          { site_uri: "https://news.example/" },
+          { site_uri: "javascript:alert(1)", site_title: "evil" },
+        ],
+      }),
+      msg("bot-stopped-speaking"),
+    );
+    const bot = rows()[0] as HTMLElement;
+    const links = within(within(bot).getByRole("list", { name: "Sources" })).getAllByRole("link");
+    expect(links.map((a) => [a.textContent, a.getAttribute("href"), a.getAttribute("rel")])).toEqual([
+      ['<img src=x onerror="alert(1)">Weather', "https://weather.example/paris", "noopener noreferrer nofollow"],
+      ["news.example", "https://news.example/", "noopener noreferrer nofollow"],
+    ]);
+    expect(log().querySelector("img, #injected, [href^='javascript']")).toBeNull();
+    expect(log()).not.toHaveTextContent("search widget");
+  });
+
   it("shows speakers, the karaoke tail apart from spoken text, and marks the interruption", async () => {
     const { transport } = await connected(fixture("word-timestamps-interrupted"), <TranscriptPanel userLabel="Ada" botLabel="Fox bot" />);
     // Mid-sentence: "Once upon" spoken, the rest generated but not yet said.
