@@ -85,6 +85,8 @@ export class GeminiLiveClient {
     return liveSockets.count;
   }
   private active: LiveSocket | null = null;
+  /** The previous socket, still finishing an answer the goAway deadline cut short. */
+  private draining: LiveSocket | null = null;
   private handle: string | null = null;
   private closed = false;
   private reconnecting = false;
@@ -140,7 +142,7 @@ export class GeminiLiveClient {
 
   private onMessage(msg: ServerMessage & Record<string, unknown>, from: LiveSocket): void {
     const now = performance.now();
-    if (isRecord(msg.serverContent)) this.onContent(msg.serverContent as ServerContent, now);
+    if (isRecord(msg.serverContent)) this.onContent(msg.serverContent as ServerContent, now, from);
     if (msg.toolCall && Array.isArray(msg.toolCall.functionCalls)) {
       this.turnActive = true;
       this.events.onToolCall?.(msg.toolCall.functionCalls);
@@ -159,7 +161,7 @@ export class GeminiLiveClient {
     // The Live protocol has no top-level `error` message: errors arrive as close frames (see describeClose).
   }
 
-  private onContent(sc: ServerContent, now: number): void {
+  private onContent(sc: ServerContent, now: number, from: LiveSocket): void {
     if (sc.interimInputTranscription?.text) this.events.onInterimInputTranscription?.(sc.interimInputTranscription.text);
     if (sc.inputTranscription?.text) this.events.onInputTranscription(sc.inputTranscription.text);
     for (const part of sc.modelTurn?.parts ?? []) {
@@ -178,6 +180,12 @@ export class GeminiLiveClient {
     if (sc.interrupted) this.events.onInterrupted();
     if (sc.generationComplete) this.events.onGenerationComplete?.();
     if (sc.waitingForInput) this.events.onWaitingForInput?.();
+    if (sc.turnComplete && from === this.draining) {
+      this.events.onTurnComplete(sc.turnCompleteReason);
+      this.draining = null;
+      from.close();
+      return;
+    }
     if (sc.turnComplete) {
       this.turnActive = false;
       this.events.onTurnComplete(sc.turnCompleteReason);
@@ -222,8 +230,12 @@ export class GeminiLiveClient {
         const old = this.active;
         this.active = sock;
         this.reconnecting = false;
+        // An answer still playing on the old socket (deadline reached mid-turn) may finish there.
+        if (old && this.turnActive && old.isOpen) {
+          this.draining?.close();
+          this.draining = old;
+        } else old?.close();
         this.turnActive = false;
-        old?.close();
         for (const m of this.held) this.sendNow(m);
         this.held = [];
         this.reconnects++;
@@ -296,7 +308,8 @@ export class GeminiLiveClient {
     if (this.afterTurnTimer) clearTimeout(this.afterTurnTimer);
     this.held = [];
     this.active?.close();
-    this.active = null;
+    this.draining?.close();
+    this.active = this.draining = null;
     if (reason !== null) this.events.onClosed(reason);
   }
 }

@@ -42,6 +42,8 @@ export interface StandIn {
   /** ws://host:port, for clients that build the path themselves (@google/genai's baseUrl). */
   baseUrl: string;
   connections(): number;
+  /** Cut every socket without a close frame (a lost connection, as far as clients can tell). */
+  drop(): void;
   engine: Speech["engine"];
   close(): Promise<void>;
 }
@@ -58,6 +60,11 @@ export interface StandInContext {
   counters: { toolCalls: number };
   issueHandle(conv: Conversation): string;
   emit(e: StandInEvent): void;
+}
+
+/** The request path with repeated slashes folded: @google/genai joins its base URL's "/" with "/ws/…". */
+function livePath(raw: string | undefined): string {
+  return new URL((raw ?? "/").replace(/^\/+/, "/"), "ws://x").pathname.replace(/\/{2,}/g, "/");
 }
 
 function num(v: string | undefined): number | undefined {
@@ -103,7 +110,7 @@ export async function startStandIn(opts: StandInOptions): Promise<StandIn> {
     maxPayload: 1 << 20,
     // An unknown method or version is not a WebSocket endpoint at all: 404 before the upgrade.
     verifyClient: (info: { req: IncomingMessage }, cb: (ok: boolean, code?: number, msg?: string) => void) => {
-      const path = parseLivePath(new URL(info.req.url ?? "/", "ws://x").pathname);
+      const path = parseLivePath(livePath(info.req.url));
       cb(!!path && ["v1beta", "v1alpha", "v1"].includes(path.version), 404, "Not Found");
     },
   });
@@ -117,7 +124,7 @@ export async function startStandIn(opts: StandInOptions): Promise<StandIn> {
   wss.on("connection", (ws, req) => {
     live.add(ws);
     const url = new URL(req.url ?? "/", "ws://x");
-    const constrained = parseLivePath(url.pathname)?.method === "BidiGenerateContentConstrained";
+    const constrained = parseLivePath(livePath(req.url))?.method === "BidiGenerateContentConstrained";
     const key = constrained ? url.searchParams.get("access_token") : url.searchParams.get("key");
     let conn: StandInConnection | null = null;
     let connConv: Conversation | null = null;
@@ -173,6 +180,9 @@ export async function startStandIn(opts: StandInOptions): Promise<StandIn> {
     url: `${baseUrl}/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent`,
     baseUrl,
     connections: () => live.size,
+    drop: () => {
+      for (const ws of live) ws.terminate();
+    },
     engine: synth.engine,
     close: () =>
       new Promise<void>((resolve) => {
