@@ -14,7 +14,7 @@ import {
   VoiceVisualizer,
   VolumeSlider,
 } from "rtvi-react-kit";
-import { startUrl } from "./config";
+import { startBot } from "./config";
 import { AgentStatus } from "./AgentStatus";
 import { ErrorBanner } from "./ErrorBanner";
 import { createTransport } from "./transport";
@@ -50,7 +50,7 @@ function VoiceApp() {
           </div>
           <AgentStatus />
           <div className="app-controls">
-            <ConnectButton startBot={{ endpoint: startUrl }} className="app-connect" />
+            <ConnectButton startBot={startBot} className="app-connect" />
             <MicToggle mode={pushToTalk ? "push-to-talk" : "toggle"} />
             <VoiceVisualizer participant="local" barCount={12} className="app-mic-visualizer" />
           </div>
