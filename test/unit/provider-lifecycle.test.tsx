@@ -3,7 +3,7 @@ import { act, render, screen } from "@testing-library/react";
 import { StrictMode, useEffect } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
-import { RTVIClientProvider, useConnection, useConversation, useRTVIClient, useTransportState } from "../../src";
+import { RTVIClientProvider, useConnection, useConversation, useRTVIClient, useRTVIError, useTransportState } from "../../src";
 import { ScriptedTransport } from "../../src/testing";
 import { loadFixtures } from "../support/fixtures";
 import { scriptedClient } from "../support/session";
@@ -35,26 +35,39 @@ describe("RTVIClientProvider lifecycle", () => {
     await client.disconnect();
   });
 
-  it("keeps two providers on one page isolated", async () => {
-    const a = scriptedClient(fixture);
-    const b = scriptedClient(fixture);
+  it("keeps two providers on one page isolated, even over one client", async () => {
+    const { client, transport } = scriptedClient(fixture);
+    const controls: Record<string, { clear(): void; dismiss(): void }> = {};
+    function Side({ id }: { id: string }) {
+      const { turns, clear } = useConversation();
+      const error = useRTVIError();
+      controls[id] = { clear, dismiss: error.clear };
+      return <p data-testid={id}>{`${useTransportState()}:${turns.length}:${error.error?.message ?? "-"}`}</p>;
+    }
     render(
       <>
-        <RTVIClientProvider client={a.client}>
-          <State id="a" />
+        <RTVIClientProvider client={client}>
+          <Side id="a" />
         </RTVIClientProvider>
-        <RTVIClientProvider client={b.client}>
-          <State id="b" />
+        <RTVIClientProvider client={client}>
+          <Side id="b" />
         </RTVIClientProvider>
       </>,
     );
     await act(async () => {
-      await a.client.connect();
-      await a.transport.played;
+      await client.connect();
+      await transport.played;
     });
-    expect(screen.getByTestId("a").textContent).toBe("ready:2");
-    expect(screen.getByTestId("b").textContent).toBe("disconnected:0");
-    await a.client.disconnect();
+    act(() => transport.inject({ label: "rtvi-ai", type: "error", data: { error: "slow", fatal: false } }));
+    // Both hear the same client, each once...
+    expect(screen.getByTestId("a").textContent).toBe("ready:3:slow");
+    expect(screen.getByTestId("b").textContent).toBe("ready:3:slow");
+    // ...and what one does to its own state leaves the other's alone.
+    act(() => controls.a?.clear());
+    act(() => controls.b?.dismiss());
+    expect(screen.getByTestId("a").textContent).toBe("ready:0:slow");
+    expect(screen.getByTestId("b").textContent).toBe("ready:3:-");
+    await act(() => client.disconnect());
   });
 
   it("under StrictMode connects once and delivers each event once", async () => {

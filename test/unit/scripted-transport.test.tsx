@@ -79,13 +79,16 @@ describe("ScriptedTransport", () => {
   });
 
   it("changing speed before the script starts does not settle `played`", async () => {
+    vi.useFakeTimers();
     const transport = new ScriptedTransport(script, { speed: 1 });
     transport.setSpeed(Infinity);
     let settled = false;
     void transport.played.then(() => (settled = true));
-    await Promise.resolve();
-    await new Promise((r) => setTimeout(r, 0));
+    // Every timer the transport could have set has run, and every promise job with it.
+    await vi.runAllTimersAsync();
+    expect(vi.getTimerCount()).toBe(0);
     expect(settled).toBe(false);
+    vi.useRealTimers();
     const client = new PipecatClient({ transport });
     const events = seen(client);
     await client.connect();

@@ -144,14 +144,17 @@ describe("malformed input is ignored without throwing (one rule per kind)", () =
     { type: "bot-output", data: { text: "x", spoken_status: "new", segment_id: { bad: true } } },
     { type: "llm-function-call-stopped", data: "nope" },
   ];
-  it("leaves the transcript unchanged", () => {
-    let c = convo();
-    for (const m of bad) c = convo(reduceLoose(c.state, m));
-    expect(c.turns).toEqual([]);
+  it("leaves the whole transcript state unchanged, and the session state too", () => {
+    const start = reduceTranscript(createTranscriptState(), { type: "user-transcription", data: { text: "hello", final: false } }, 0);
+    for (const m of bad) expect({ m, same: reduceLoose(start, m) === start }).toEqual({ m, same: true });
+    const session = createSessionState();
+    for (const m of bad) expect({ m, same: reduceSession(session, { type: "message", message: m }, 1) === session }).toEqual({ m, same: true });
   });
 });
 
-import { reduceTranscript, type TranscriptState } from "../../src/store/transcript";
+import { createTranscriptState, reduceTranscript, type TranscriptState } from "../../src/store/transcript";
+import { reduceSession } from "../../src/store/sessionReducer";
+import { createSessionState } from "../../src/store/sessionState";
 function reduceLoose(s: TranscriptState, m: unknown): TranscriptState {
   return reduceTranscript(s, m, 1);
 }
