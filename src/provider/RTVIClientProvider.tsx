@@ -56,7 +56,9 @@ export function RTVIClientProvider(props: RTVIClientProviderProps): ReactNode {
 
   // Read at each fatal error, so changing the prop never rebinds (nor ends) a live call.
   const [bindOptions] = useState<BindOptions>(() => ({ disconnectOnFatalError }));
-  bindOptions.disconnectOnFatalError = disconnectOnFatalError;
+  useEffect(() => {
+    bindOptions.disconnectOnFatalError = disconnectOnFatalError;
+  }, [bindOptions, disconnectOnFatalError]);
 
   useEffect(() => {
     if (!client) return;

@@ -53,6 +53,7 @@ describe("one message tap per client", () => {
         const providers: Array<ReturnType<typeof mount> | null> = [null, null, null];
         const expected = [0, 0, 0];
         const base: number[] = [];
+        const bump = (j: number) => (expected[j] = (expected[j] ?? 0) + 1);
         const check = () => {
           providers.forEach((p, i) => {
             if (p) expect({ mountOrder, unmountOrder, provider: i, got: p.state.serverMessages - (base[i] ?? 0) }).toEqual({ mountOrder, unmountOrder, provider: i, got: expected[i] });
@@ -63,8 +64,7 @@ describe("one message tap per client", () => {
           providers[i] = p;
           base[i] = p.state.serverMessages;
           send();
-          providers.forEach((q, j) => q && j !== i && expected[j]++);
-          expected[i]++;
+          providers.forEach((q, j) => q && bump(j));
           check();
         }
         const dead: Array<ReturnType<typeof mount>> = [];
@@ -74,7 +74,7 @@ describe("one message tap per client", () => {
           dead.push(p);
           const before = dead.map((d) => d.state.serverMessages);
           send();
-          providers.forEach((q, j) => q && !dead.includes(q) && expected[j]++);
+          providers.forEach((q, j) => q && !dead.includes(q) && bump(j));
           check();
           // A provider that is gone gets nothing more.
           expect(dead.map((d) => d.state.serverMessages)).toEqual(before);
