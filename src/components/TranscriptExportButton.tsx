@@ -1,58 +1,31 @@
-import type { ButtonHTMLAttributes, ReactNode } from "react";
-import { useConversation } from "../hooks/useConversation";
-import type { Turn } from "../store/transcript/types";
-import { composeHandlers, cx } from "./dom";
-import { exportTranscript, type ExportTranscriptOptions, type TranscriptFormat } from "./exportTranscript";
+import { Slot } from "@radix-ui/react-slot";
+import { forwardRef, type ButtonHTMLAttributes } from "react";
+import { composeHandlers, cx, slotChild } from "./dom";
+import type { ExportTranscriptLabels } from "./exportTranscript";
+import { useTranscriptExport, type UseTranscriptExportOptions } from "./useTranscriptExport";
 
-/** Props of {@link TranscriptExportButton}; other `<button>` props pass through. */
-export interface TranscriptExportButtonProps extends ExportTranscriptOptions, Omit<ButtonHTMLAttributes<HTMLButtonElement>, "type"> {
-  /** Default "markdown". */
-  format?: TranscriptFormat;
-  /** The downloaded file's name. Default `transcript.md` / `.json` / `.vtt`. */
-  filename?: string;
-  /** Turns to export instead of the provider's conversation. */
-  turns?: readonly Turn[];
+/** The strings of {@link TranscriptExportButton}: the button's text plus the words written into the file. */
+export interface TranscriptExportLabels extends ExportTranscriptLabels {
+  /** The button's text. Default "Download transcript". */
+  download?: string;
 }
 
-const FILE: Record<TranscriptFormat, { ext: string; mime: string }> = {
-  json: { ext: "json", mime: "application/json" },
-  markdown: { ext: "md", mime: "text/markdown" },
-  webvtt: { ext: "vtt", mime: "text/vtt" },
-};
+/** Props of {@link TranscriptExportButton}: the options of `useTranscriptExport`; other `<button>` props pass through. */
+export interface TranscriptExportButtonProps extends Omit<UseTranscriptExportOptions, "labels">, Omit<ButtonHTMLAttributes<HTMLButtonElement>, "type"> {
+  labels?: TranscriptExportLabels;
+  /** Render the child element as the button (Radix `Slot`); its handlers run first and may `preventDefault()` to skip the download. */
+  asChild?: boolean;
+}
 
-/** Downloads the conversation as a file (Blob + object URL, revoked right after). */
-export function TranscriptExportButton(props: TranscriptExportButtonProps): ReactNode {
-  const { format = "markdown", filename, turns: given, userLabel, botLabel, className, onClick, children, ...rest } = props;
-  const { turns: conversation } = useConversation();
-  const turns = given ?? conversation;
-
-  const download = (): void => {
-    const { ext, mime } = FILE[format];
-    const blob = new Blob([exportTranscript(turns, format, { userLabel, botLabel })], { type: `${mime};charset=utf-8` });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = filename ?? `transcript.${ext}`;
-    a.style.display = "none";
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    // Some browsers start the download after the click handler returns: revoke on the next task.
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  };
-
+/** Downloads the conversation as a file (Blob + object URL, revoked right after). The ref reaches the button. */
+export const TranscriptExportButton = forwardRef<HTMLButtonElement, TranscriptExportButtonProps>(function TranscriptExportButton(props, ref) {
+  const { format, filename, turns, labels, userLabel, botLabel, asChild = false, className, onClick, children, disabled, ...rest } = props;
+  const { buttonProps } = useTranscriptExport({ format, filename, turns, labels, userLabel, botLabel });
+  const label = labels?.download ?? "Download transcript";
+  const Comp = (asChild ? Slot : "button") as "button";
   return (
-    <button
-      type="button"
-      {...rest}
-      className={cx("rtvi-export-button", className)}
-      data-rtvi-export-button=""
-      data-format={format}
-      disabled={rest.disabled ?? turns.length === 0}
-      data-disabled={turns.length === 0 ? "" : undefined}
-      onClick={composeHandlers(onClick, download)}
-    >
-      {children ?? "Download transcript"}
-    </button>
+    <Comp {...rest} {...buttonProps} ref={ref} className={cx("rtvi-export-button", className)} disabled={disabled ?? buttonProps.disabled} onClick={composeHandlers(onClick, buttonProps.onClick)}>
+      {asChild ? slotChild(children, label) : (children ?? label)}
+    </Comp>
   );
-}
+});

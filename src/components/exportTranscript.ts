@@ -1,15 +1,41 @@
 import type { SpeechTurn, Turn } from "../store/transcript/types";
+import { withDefaults } from "./dom";
 
 /** The formats {@link exportTranscript} writes. */
 export type TranscriptFormat = "json" | "markdown" | "webvtt";
 
+/** The words an exported transcript uses; each falls back to English. */
+export interface ExportTranscriptLabels {
+  /** Default "You". */
+  user?: string;
+  /** Default "Bot". */
+  bot?: string;
+  /** The Markdown heading. Default "Transcript". */
+  title?: string;
+  /** Default "Function call". */
+  functionCall?: string;
+  /** A function call that was cancelled. Default "cancelled". */
+  cancelled?: string;
+  /** Default "Error". */
+  error?: string;
+  /** Default "Notice". */
+  notice?: string;
+  /** After an interrupted turn. Default "interrupted". */
+  interrupted?: string;
+}
+
 /** Options of {@link exportTranscript}. */
 export interface ExportTranscriptOptions {
-  /** Default "You". */
+  labels?: ExportTranscriptLabels;
+  /** @deprecated Use `labels.user`. */
   userLabel?: string;
-  /** Default "Bot". */
+  /** @deprecated Use `labels.bot`. */
   botLabel?: string;
 }
+
+type Words = Required<ExportTranscriptLabels>;
+
+const DEFAULT_WORDS: Words = { user: "You", bot: "Bot", title: "Transcript", functionCall: "Function call", cancelled: "cancelled", error: "Error", notice: "Notice", interrupted: "interrupted" };
 
 const iso = (ms: number | null): string | null => (ms !== null && Number.isFinite(ms) ? new Date(ms).toISOString() : null);
 
@@ -43,20 +69,20 @@ function safeJson(value: unknown): string {
 // Transcript text is user and model output: it must read as text, not as Markdown.
 const escapeMarkdown = (text: string): string => text.replace(/([\\`*_[\]<>#|~])/g, "\\$1").replace(/\n/g, "  \n");
 
-function toMarkdown(turns: readonly Turn[], user: string, bot: string): string {
+function toMarkdown(turns: readonly Turn[], w: Words): string {
   const origin = turns[0]?.startedAt ?? 0;
-  const lines = ["# Transcript", ""];
+  const lines = [`# ${escapeMarkdown(w.title)}`, ""];
   for (const t of turns) {
     const at = clock(t.startedAt - origin, false);
     if (t.role === "function_call") {
       const call = `${t.functionName ?? "function"}(${safeJson(t.args)})`;
-      const result = t.cancelled ? "cancelled" : t.result === undefined ? "…" : safeJson(t.result);
-      lines.push(`- \`${at}\` _Function call_ \`${call.replace(/`/g, "'")}\` → \`${result.replace(/`/g, "'")}\``);
+      const result = t.cancelled ? w.cancelled : t.result === undefined ? "…" : safeJson(t.result);
+      lines.push(`- \`${at}\` _${escapeMarkdown(w.functionCall)}_ \`${call.replace(/`/g, "'")}\` → \`${result.replace(/`/g, "'")}\``);
     } else if (t.role === "system") {
-      lines.push(`- \`${at}\` _${t.kind === "error" ? "Error" : "Notice"}:_ ${escapeMarkdown(t.text)}`);
+      lines.push(`- \`${at}\` _${escapeMarkdown(t.kind === "error" ? w.error : w.notice)}:_ ${escapeMarkdown(t.text)}`);
     } else if (t.text) {
-      const who = t.role === "assistant" ? bot : user;
-      lines.push(`- \`${at}\` **${escapeMarkdown(who)}:** ${escapeMarkdown(t.text)}${t.interrupted ? " _(interrupted)_" : ""}`);
+      const who = t.role === "assistant" ? w.bot : w.user;
+      lines.push(`- \`${at}\` **${escapeMarkdown(who)}:** ${escapeMarkdown(t.text)}${t.interrupted ? ` _(${escapeMarkdown(w.interrupted)})_` : ""}`);
     }
   }
   return `${lines.join("\n")}\n`;
@@ -84,8 +110,12 @@ function toWebVtt(turns: readonly Turn[], user: string, bot: string): string {
  * cues count from the first turn. Only spoken text is exported, never the unspoken tail.
  */
 export function exportTranscript(turns: readonly Turn[], format: TranscriptFormat, options: ExportTranscriptOptions = {}): string {
-  const { userLabel = "You", botLabel = "Bot" } = options;
+  const words = withDefaults(DEFAULT_WORDS, { user: options.userLabel, bot: options.botLabel, ...stripped(options.labels) });
   if (format === "json") return toJson(turns);
-  if (format === "markdown") return toMarkdown(turns, userLabel, botLabel);
-  return toWebVtt(turns, userLabel, botLabel);
+  if (format === "markdown") return toMarkdown(turns, words);
+  return toWebVtt(turns, words.user, words.bot);
 }
+
+// `labels.user: undefined` must not hide a deprecated `userLabel`.
+const stripped = (labels: ExportTranscriptLabels | undefined): ExportTranscriptLabels =>
+  Object.fromEntries(Object.entries(labels ?? {}).filter(([, v]) => v !== undefined));
