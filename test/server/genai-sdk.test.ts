@@ -4,7 +4,7 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { GoogleGenAI, Modality, type LiveConnectConfig, type LiveServerMessage, type Session } from "@google/genai";
+import { GoogleGenAI, Modality, type FunctionDeclaration, type LiveConnectConfig, type LiveServerMessage, type Session } from "@google/genai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket, { WebSocketServer } from "ws";
 import { demoToolDeclarations } from "../../example-app/server/bots/tools.js";
@@ -20,7 +20,7 @@ const config: LiveConnectConfig = {
   responseModalities: [Modality.AUDIO],
   speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: "Kore" } }, languageCode: "cmn-CN" },
   systemInstruction: { parts: [{ text: SYSTEM }] },
-  tools: [{ functionDeclarations: demoToolDeclarations as NonNullable<LiveConnectConfig["tools"]>[number]["functionDeclarations"] }],
+  tools: [{ functionDeclarations: demoToolDeclarations as FunctionDeclaration[] }],
   sessionResumption: {},
   inputAudioTranscription: {},
   outputAudioTranscription: {},
