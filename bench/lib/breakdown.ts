@@ -25,12 +25,26 @@ export interface ModuleCost {
 export interface DeclCost extends ModuleCost {
   readonly name: string;
 }
+/** Code that could be split off or loaded only when used: whole files, or single declarations ("file#name"). */
+export interface Candidate {
+  readonly name: string;
+  /** Why it is needed only sometimes. */
+  readonly when: string;
+  readonly code: readonly string[];
+}
+export interface CandidateCost {
+  readonly name: string;
+  readonly when: string;
+  readonly minBytes: number;
+  readonly gzSaves: number;
+}
 export interface Breakdown {
   readonly entry: string;
   readonly minBytes: number;
   readonly gzipBytes: number;
   readonly modules: ModuleCost[];
   readonly decls: DeclCost[];
+  readonly candidates: CandidateCost[];
 }
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -114,7 +128,7 @@ function cut(code: string, ranges: ReadonlyArray<{ start: number; end: number }>
 const rel = (p: string): string => p.replace(/^(\.\.\/)+/, "").replace(/^.*node_modules\//, "node_modules/");
 
 /** The breakdown of one size entry: every module, and the top-level declarations of our own src/ files. */
-export async function breakdown(entry: SizeEntry): Promise<Breakdown> {
+export async function breakdown(entry: SizeEntry, candidates: readonly Candidate[] = []): Promise<Breakdown> {
   const out = await build({ ...buildOptions(entry), metafile: true, sourcemap: "external", outfile: join(ROOT, ".tmp/size/entry.js") });
   const code = out.outputFiles.find((f) => f.path.endsWith(".js"))?.text ?? "";
   const map = JSON.parse(out.outputFiles.find((f) => f.path.endsWith(".map"))?.text ?? '{"sources":[],"mappings":""}') as RawMap;
@@ -126,11 +140,14 @@ export async function breakdown(entry: SizeEntry): Promise<Breakdown> {
   const modules: ModuleCost[] = Object.entries(output?.inputs ?? {})
     .filter(([, v]) => v.bytesInOutput > 0)
     .map(([path, v]) => {
-      const idx = map.sources.findIndex((s) => rel(s) === rel(path));
-      return { path: rel(path), minBytes: v.bytesInOutput, gzSaves: idx >= 0 ? total - gz(cut(code, bySource.get(idx) ?? [])) : 0 };
+      // A package that ships its own source maps (Radix) is mapped to its original sources: take them all.
+      const pkg = /^node_modules\/(?:@[^/]+\/)?[^/]+\//.exec(rel(path))?.[0];
+      const idxs = map.sources.flatMap((s, i) => (rel(s) === rel(path) ? [i] : []));
+      const own = idxs.length ? idxs : pkg ? map.sources.flatMap((s, i) => (rel(s).startsWith(pkg) ? [i] : [])) : [];
+      return { path: rel(path), minBytes: v.bytesInOutput, gzSaves: own.length ? total - gz(cut(code, own.flatMap((i) => bySource.get(i) ?? []))) : 0 };
     })
     .sort((a, b) => b.gzSaves - a.gzSaves);
-  const decls: DeclCost[] = [];
+  const decls: Array<DeclCost & { spans: typeof all }> = [];
   map.sources.forEach((source, idx) => {
     const path = rel(source);
     if (!path.startsWith("src/")) return;
@@ -139,11 +156,23 @@ export async function breakdown(entry: SizeEntry): Promise<Breakdown> {
       const hit = mine.filter((s) => s.line >= d.from && s.line <= d.to);
       if (hit.length === 0) continue;
       const minBytes = hit.reduce((n, s) => n + s.end - s.start, 0);
-      decls.push({ path, name: d.name, minBytes, gzSaves: total - gz(cut(code, hit)) });
+      decls.push({ path, name: d.name, minBytes, gzSaves: total - gz(cut(code, hit)), spans: hit });
     }
   });
   decls.sort((a, b) => b.gzSaves - a.gzSaves);
-  return { entry: entry.name, minBytes: code.length, gzipBytes: total, modules, decls };
+  const spansOf = (ref: string): typeof all => {
+    const [file = "", name] = ref.split("#");
+    // "dir/" takes every source under it (a package mapped to its original sources).
+    if (name === undefined) return map.sources.flatMap((s, i) => ((file.endsWith("/") ? rel(s).startsWith(file) : rel(s) === file) ? (bySource.get(i) ?? []) : []));
+    return decls.find((d) => d.path === file && d.name === name)?.spans ?? [];
+  };
+  const costs: CandidateCost[] = candidates
+    .map((c) => {
+      const hit = c.code.flatMap(spansOf);
+      return { name: c.name, when: c.when, minBytes: hit.reduce((n, s) => n + s.end - s.start, 0), gzSaves: hit.length ? total - gz(cut(code, hit)) : 0 };
+    })
+    .filter((c) => c.minBytes > 0);
+  return { entry: entry.name, minBytes: code.length, gzipBytes: total, modules, decls: decls.map(({ spans: _, ...d }) => d), candidates: costs };
 }
 
 const kb = (b: number): string => (b / KB).toFixed(2);
@@ -162,5 +191,15 @@ export function breakdownMarkdown(b: Breakdown, topDecls = 25): string {
     "| declaration | file | min KB | min+gz saved without it, KB |",
     "|---|---|---:|---:|",
     ...b.decls.slice(0, topDecls).map((d) => `| \`${d.name}\` | ${d.path} | ${kb(d.minBytes)} | ${kb(d.gzSaves)} |`),
+    ...(b.candidates.length
+      ? [
+          "",
+          `Needed only when used: what **${b.entry}** would lose if each were split off or loaded on first use (each measured alone):`,
+          "",
+          "| candidate | needed only when | min KB | min+gz saved, KB |",
+          "|---|---|---:|---:|",
+          ...b.candidates.map((c) => `| ${c.name} | ${c.when} | ${kb(c.minBytes)} | ${kb(c.gzSaves)} |`),
+        ]
+      : []),
   ].join("\n");
 }
