@@ -82,3 +82,21 @@ export { CaptionsOverlay } from "./components/CaptionsOverlay";
 export type { CaptionsOverlayProps } from "./components/CaptionsOverlay";
 export { LatencyBadge } from "./components/LatencyBadge";
 export type { LatencyBadgeProps, LatencyState } from "./components/LatencyBadge";
+
+// --- headless hooks and labels of the components (issue 13) ---
+export { useTextInput } from "./components/useTextInput";
+export type { TextInputLabels, UseTextInputOptions, UseTextInputResult } from "./components/useTextInput";
+export { useBotAudio } from "./components/useBotAudio";
+export type { UseBotAudioOptions, UseBotAudioResult } from "./components/useBotAudio";
+export type { AudioUnlockLabels } from "./components/AudioUnlockButton";
+export { useTranscriptExport } from "./components/useTranscriptExport";
+export type { UseTranscriptExportOptions, UseTranscriptExportResult } from "./components/useTranscriptExport";
+export type { TranscriptExportLabels } from "./components/TranscriptExportButton";
+export type { ExportTranscriptLabels } from "./components/exportTranscript";
+export { useDeviceSelect } from "./components/useDeviceSelect";
+export type { DeviceSelectLabels, UseDeviceSelectOptions, UseDeviceSelectResult } from "./components/useDeviceSelect";
+export { useVolumeSlider } from "./components/useVolumeSlider";
+export type { VolumeSliderLabels, UseVolumeSliderOptions, UseVolumeSliderResult } from "./components/useVolumeSlider";
+export type { LatencyBadgeLabels } from "./components/LatencyBadge";
+export type { CaptionsOverlayLabels } from "./components/CaptionsOverlay";
+export type { VoiceVisualizerLabels } from "./components/VoiceVisualizer";

@@ -1,14 +1,23 @@
-import type { HTMLAttributes, ReactNode } from "react";
+import { forwardRef, type HTMLAttributes } from "react";
 import { useSessionState } from "../hooks/useSessionState";
 import type { SessionState } from "../store/sessionState";
 import type { SpeechTurn } from "../store/transcript/types";
-import { cx, flag } from "./dom";
+import { cx, flag, withDefaults } from "./dom";
 
-/** Props of {@link CaptionsOverlay}; other `<div>` props go to its root. */
-export interface CaptionsOverlayProps extends HTMLAttributes<HTMLDivElement> {
+/** Who is speaking, as {@link CaptionsOverlay} names them; each falls back to English. */
+export interface CaptionsOverlayLabels {
   /** Default "You". */
-  userLabel?: string;
+  user?: string;
   /** Default "Bot". */
+  bot?: string;
+}
+
+/** Props of {@link CaptionsOverlay}; other `<div>` props (and the ref) go to its root. */
+export interface CaptionsOverlayProps extends HTMLAttributes<HTMLDivElement> {
+  labels?: CaptionsOverlayLabels;
+  /** @deprecated Use `labels.user`. */
+  userLabel?: string;
+  /** @deprecated Use `labels.bot`. */
   botLabel?: string;
   /** Show the bot's generated-but-unspoken words (`data-slot="pending"`). Default false: captions show what is heard. */
   showPending?: boolean;
@@ -39,8 +48,9 @@ function tail(text: string, max: number): string {
  * The line being said right now, and by whom, for video-call style captions. Empty between
  * turns. `aria-live="off"`: a screen reader hears turns from the transcript, once.
  */
-export function CaptionsOverlay(props: CaptionsOverlayProps): ReactNode {
-  const { userLabel = "You", botLabel = "Bot", showPending = false, maxChars = 140, className, ...rest } = props;
+export const CaptionsOverlay = forwardRef<HTMLDivElement, CaptionsOverlayProps>(function CaptionsOverlay(props, ref) {
+  const { labels, userLabel, botLabel, showPending = false, maxChars = 140, className, ...rest } = props;
+  const names = withDefaults({ user: "You", bot: "Bot" }, { user: labels?.user ?? userLabel, bot: labels?.bot ?? botLabel });
   // The selector returns a stored turn: this re-renders only when the live turn changes.
   const turn = useSessionState(liveTurn, "CaptionsOverlay");
   const bot = turn?.role === "assistant";
@@ -49,10 +59,10 @@ export function CaptionsOverlay(props: CaptionsOverlayProps): ReactNode {
   const pending = turn && (!bot || showPending) ? turn.pendingText : "";
   const room = Math.max(0, maxChars - pending.length);
   return (
-    <div {...rest} className={cx("rtvi-captions", className)} aria-live="off" data-rtvi-captions="" data-state={turn ? "speaking" : "idle"} data-role={turn?.role} data-empty={flag(!turn)}>
+    <div {...rest} ref={ref} className={cx("rtvi-captions", className)} aria-live="off" data-rtvi-captions="" data-state={turn ? "speaking" : "idle"} data-role={turn?.role} data-empty={flag(!turn)}>
       {turn && (
         <>
-          <span data-slot="speaker">{bot ? botLabel : userLabel}</span>{" "}
+          <span data-slot="speaker">{bot ? names.bot : names.user}</span>{" "}
           <span data-slot="text">{tail(spoken, room)}</span>
           {pending && (
             <>
@@ -64,4 +74,4 @@ export function CaptionsOverlay(props: CaptionsOverlayProps): ReactNode {
       )}
     </div>
   );
-}
+});

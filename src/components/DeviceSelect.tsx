@@ -1,14 +1,14 @@
-import { useId, type ChangeEvent, type CSSProperties, type ReactNode, type SelectHTMLAttributes } from "react";
-import { useDevices } from "../hooks/useDevices";
-import { composeHandlers, cx, ignore } from "./dom";
+import { forwardRef, type CSSProperties, type ReactNode, type SelectHTMLAttributes } from "react";
+import { composeHandlers, cx } from "./dom";
+import { useDeviceSelect, type UseDeviceSelectOptions } from "./useDeviceSelect";
 
-/** Props of {@link DeviceSelect}. `className`/`style` go to the root; other props to the `<select>`. */
-export interface DeviceSelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "value" | "defaultValue" | "multiple" | "className" | "style"> {
-  kind: "mic" | "speaker";
-  /** The visible label. Default "Microphone" or "Speaker". */
+/**
+ * Props of {@link DeviceSelect}: the options of `useDeviceSelect`. `className`/`style` go to
+ * the root; other props (and the ref) to the `<select>`.
+ */
+export interface DeviceSelectProps extends UseDeviceSelectOptions, Omit<SelectHTMLAttributes<HTMLSelectElement>, "value" | "defaultValue" | "multiple" | "className" | "style"> {
+  /** @deprecated Use `labels.label`. The visible label (a node wins over `labels.label`). */
   label?: ReactNode;
-  /** Called after the user picks a device. */
-  onDeviceChange?: (deviceId: string) => void;
   className?: string;
   style?: CSSProperties;
 }
@@ -17,29 +17,16 @@ export interface DeviceSelectProps extends Omit<SelectHTMLAttributes<HTMLSelectE
  * A labelled native `<select>` of microphones or speakers: shows the device in use, follows
  * devices being plugged in and out, and switches (also while muted).
  */
-export function DeviceSelect(props: DeviceSelectProps): ReactNode {
-  const { kind, label, onDeviceChange, className, style, id: idProp, onChange, disabled, ...rest } = props;
-  const devices = useDevices();
-  const autoId = useId();
-  const id = idProp ?? autoId;
-  const mic = kind === "mic";
-  const list = mic ? devices.mics : devices.speakers;
-  const selected = mic ? devices.selectedMic : devices.selectedSpeaker;
-  const known = selected !== null && list.some((d) => d.deviceId === selected);
-
-  const pick = (e: ChangeEvent<HTMLSelectElement>): void => {
-    const deviceId = e.target.value;
-    if (!deviceId) return;
-    void (mic ? devices.selectMic(deviceId) : devices.selectSpeaker(deviceId)).catch(ignore);
-    onDeviceChange?.(deviceId);
-  };
-
+export const DeviceSelect = forwardRef<HTMLSelectElement, DeviceSelectProps>(function DeviceSelect(props, ref) {
+  const { kind, label, labels, onDeviceChange, className, style, id, onChange, disabled, ...rest } = props;
+  const picker = useDeviceSelect({ kind, onDeviceChange, labels, id });
+  const { selectProps } = picker;
   return (
-    <div className={cx("rtvi-device-select", className)} style={style} data-rtvi-device-select="" data-kind={kind} data-empty={list.length === 0 ? "" : undefined}>
-      <label htmlFor={id}>{label ?? (mic ? "Microphone" : "Speaker")}</label>
-      <select {...rest} id={id} value={known ? (selected as string) : ""} disabled={disabled || list.length === 0} onChange={composeHandlers(onChange, pick)}>
-        {!known && <option value="">{list.length === 0 ? (mic ? "No microphone found" : "No speaker found") : "System default"}</option>}
-        {list.map((d) => (
+    <div className={cx("rtvi-device-select", className)} style={style} data-rtvi-device-select="" data-kind={kind} data-empty={picker.empty ? "" : undefined}>
+      <label {...picker.labelProps}>{label ?? picker.label}</label>
+      <select {...rest} {...selectProps} ref={ref} disabled={disabled || selectProps.disabled} onChange={composeHandlers(onChange, selectProps.onChange)}>
+        {picker.placeholder !== null && <option value="">{picker.placeholder}</option>}
+        {picker.devices.map((d) => (
           <option key={d.deviceId} value={d.deviceId}>
             {d.label}
           </option>
@@ -47,4 +34,4 @@ export function DeviceSelect(props: DeviceSelectProps): ReactNode {
       </select>
     </div>
   );
-}
+});

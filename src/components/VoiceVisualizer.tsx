@@ -1,7 +1,7 @@
-import { useEffect, useRef, type CSSProperties, type HTMLAttributes, type ReactNode } from "react";
+import { forwardRef, useEffect, useRef, type CSSProperties, type HTMLAttributes } from "react";
 import { useAgentState, type AgentState } from "../hooks/useAgentState";
 import { useRTVIContext } from "../provider/context";
-import { cx } from "./dom";
+import { cx, useMergedRef, withDefaults } from "./dom";
 import type { VisualizerVariant } from "./visualizerDraw";
 import { startVisualizerLoop, type LevelSource, type LoopStyle, type VisualizerLoop } from "./visualizerLoop";
 
@@ -27,9 +27,14 @@ export interface VoiceVisualizerProps extends Omit<HTMLAttributes<HTMLDivElement
   color?: string;
   /** Colour while not connected; sets `--rtvi-visualizer-idle-color`. */
   idleColor?: string;
-  /** The accessible name; by default it tells the agent's state ("Bot is speaking", "Listening"...). */
+  /** The accessible name per agent state ("Bot is speaking", "Listening"...); missing ones fall back to English. */
+  labels?: VoiceVisualizerLabels;
+  /** @deprecated Use `labels`. A fixed accessible name, or one per state. */
   label?: string | ((state: AgentState) => string);
 }
+
+/** The accessible name of {@link VoiceVisualizer} per agent state. */
+export type VoiceVisualizerLabels = Partial<Record<AgentState, string>>;
 
 const STATE_LABELS: Record<AgentState, string> = {
   disconnected: "Not connected",
@@ -47,14 +52,15 @@ const CANVAS_STYLE: CSSProperties = { display: "block", width: "100%", height: "
  * straight to the canvas in one `requestAnimationFrame` loop: they never cause a React
  * render. The loop stops on unmount, while the page is hidden or the canvas off screen,
  * and when the bars are at rest; `prefers-reduced-motion` gets calm, stepped bars with no
- * animation. `role="img"` with a label that tells the agent's state.
+ * animation. `role="img"` with a label that tells the agent's state. The ref reaches the root.
  */
-export function VoiceVisualizer(props: VoiceVisualizerProps): ReactNode {
-  const { participant = "bot", variant = "bars", levels, barCount = 5, gap = 4, radius, minBarHeight = 0.12, maxBarHeight = 1, color, idleColor, label, className, style, ...rest } = props;
+export const VoiceVisualizer = forwardRef<HTMLDivElement, VoiceVisualizerProps>(function VoiceVisualizer(props, ref) {
+  const { participant = "bot", variant = "bars", levels, barCount = 5, gap = 4, radius, minBarHeight = 0.12, maxBarHeight = 1, color, idleColor, label, labels, className, style, ...rest } = props;
   const { session } = useRTVIContext("VoiceVisualizer");
   const agent = useAgentState();
   const channel = participant === "local" ? session.levels.mic : session.levels.bot;
   const rootRef = useRef<HTMLDivElement>(null);
+  const mergedRef = useMergedRef(rootRef, ref);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const loopRef = useRef<VisualizerLoop | null>(null);
 
@@ -94,12 +100,12 @@ export function VoiceVisualizer(props: VoiceVisualizerProps): ReactNode {
     };
   }, [channel, count, given, typeof levels === "function"]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const text = typeof label === "function" ? label(agent) : (label ?? STATE_LABELS[agent]);
+  const text = typeof label === "function" ? label(agent) : (label ?? withDefaults(STATE_LABELS, labels)[agent]);
   const vars = { width: "var(--rtvi-visualizer-width, 120px)", height: "var(--rtvi-visualizer-height, 48px)", "--rtvi-visualizer-color": color, "--rtvi-visualizer-idle-color": idleColor } as CSSProperties;
   return (
     <div
       {...rest}
-      ref={rootRef}
+      ref={mergedRef}
       role="img"
       aria-label={text}
       className={cx("rtvi-visualizer", className)}
@@ -112,7 +118,7 @@ export function VoiceVisualizer(props: VoiceVisualizerProps): ReactNode {
       <canvas ref={canvasRef} aria-hidden="true" style={CANVAS_STYLE} />
     </div>
   );
-}
+});
 
 function clamp01(v: number): number {
   return Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0;

@@ -1,54 +1,40 @@
 import * as Slider from "@radix-ui/react-slider";
-import type { CSSProperties, ReactNode } from "react";
-import { cx, flag } from "./dom";
-import { useBotVolume } from "./useBotVolume";
+import { forwardRef, useEffect, useRef, useState, type HTMLAttributes } from "react";
+import { cx, useMergedRef } from "./dom";
+import { useVolumeSlider, type UseVolumeSliderOptions } from "./useVolumeSlider";
 
-/** Props of {@link VolumeSlider}. */
-export interface VolumeSliderProps {
-  /** The accessible name, also the start of the spoken value ("Volume 40%"). Default "Volume". */
+/** Props of {@link VolumeSlider}: the options of `useVolumeSlider` plus the root `<span>`'s attributes. */
+export interface VolumeSliderProps extends UseVolumeSliderOptions, Omit<HTMLAttributes<HTMLSpanElement>, "dir" | "defaultValue" | "onChange" | "children" | "onVolumeChange"> {
+  /** @deprecated Use `labels.volume`. */
   label?: string;
-  /** Keyboard step, 0..1. Default 0.05. */
-  step?: number;
   orientation?: "horizontal" | "vertical";
-  disabled?: boolean;
-  /** Called as the user moves the slider, 0..1. */
-  onVolumeChange?: (volume: number) => void;
-  className?: string;
-  style?: CSSProperties;
+  /** Text direction; by default the one the slider is laid out in (an ancestor's `dir="rtl"` included). */
+  dir?: "ltr" | "rtl";
 }
 
 /**
  * The bot's playback volume (0..1) on a Radix slider: arrow keys, Home/End and Page keys,
  * pointer drag, and a thumb that reads "Volume 40%". `<BotAudio>` under the same provider
- * applies it.
+ * applies it. Right-to-left layouts run from the right. The ref reaches the root.
  */
-export function VolumeSlider(props: VolumeSliderProps): ReactNode {
-  const { label = "Volume", step = 0.05, orientation, disabled, onVolumeChange, className, style } = props;
-  const { volume, setVolume } = useBotVolume();
-  // Whole percents keep keyboard steps exact (0.1 + 0.2 is not 0.3).
-  const percent = Math.round(volume * 100);
+export const VolumeSlider = forwardRef<HTMLSpanElement, VolumeSliderProps>(function VolumeSlider(props, ref) {
+  const { label, labels, step, orientation, disabled, onVolumeChange, dir, className, ...rest } = props;
+  const slider = useVolumeSlider({ step, disabled, onVolumeChange, labels: { ...labels, volume: labels?.volume ?? label } });
+  const rootRef = useRef<HTMLSpanElement>(null);
+  const merged = useMergedRef(rootRef, ref);
+  // Radix only knows the direction it is told: read the one the layout resolved.
+  const [layoutDir, setLayoutDir] = useState<"ltr" | "rtl" | undefined>(undefined);
+  useEffect(() => {
+    const el = rootRef.current;
+    if (dir || !el || typeof getComputedStyle !== "function") return;
+    setLayoutDir(getComputedStyle(el).direction === "rtl" ? "rtl" : "ltr");
+  }, [dir]);
   return (
-    <Slider.Root
-      className={cx("rtvi-volume-slider", className)}
-      style={style}
-      value={[percent]}
-      min={0}
-      max={100}
-      step={Math.max(1, Math.round(step * 100))}
-      orientation={orientation}
-      disabled={disabled}
-      onValueChange={(values) => {
-        const v = (values[0] ?? percent) / 100;
-        setVolume(v);
-        onVolumeChange?.(v);
-      }}
-      data-rtvi-volume-slider=""
-      data-muted={flag(percent === 0)}
-    >
+    <Slider.Root {...rest} {...slider.rootProps} ref={merged} dir={dir ?? layoutDir} orientation={orientation} className={cx("rtvi-volume-slider", className)}>
       <Slider.Track data-slot="track">
         <Slider.Range data-slot="range" />
       </Slider.Track>
-      <Slider.Thumb data-slot="thumb" aria-label={label} aria-valuetext={`${label} ${percent}%`} />
+      <Slider.Thumb data-slot="thumb" {...slider.thumbProps} />
     </Slider.Root>
   );
-}
+});
