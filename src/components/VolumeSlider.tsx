@@ -22,12 +22,13 @@ export const VolumeSlider = forwardRef<HTMLSpanElement, VolumeSliderProps>(funct
   const slider = useVolumeSlider({ step, disabled, onVolumeChange, labels: { ...labels, volume: labels?.volume ?? label } });
   const rootRef = useRef<HTMLSpanElement>(null);
   const merged = useMergedRef(rootRef, ref);
-  // Radix only knows the direction it is told: read the one the layout resolved.
+  // Radix only knows the direction it is told: read the one the layout resolved around the
+  // slider (the root itself carries the `dir` Radix gave it).
   const [layoutDir, setLayoutDir] = useState<"ltr" | "rtl" | undefined>(undefined);
   useEffect(() => {
-    const el = rootRef.current;
-    if (dir || !el || typeof getComputedStyle !== "function") return;
-    setLayoutDir(getComputedStyle(el).direction === "rtl" ? "rtl" : "ltr");
+    const around = rootRef.current?.parentElement;
+    if (dir || !around || typeof getComputedStyle !== "function") return;
+    setLayoutDir(getComputedStyle(around).direction === "rtl" ? "rtl" : "ltr");
   }, [dir]);
   return (
     <Slider.Root {...rest} {...slider.rootProps} ref={merged} dir={dir ?? layoutDir} orientation={orientation} className={cx("rtvi-volume-slider", className)}>
