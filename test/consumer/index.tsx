@@ -1,7 +1,7 @@
 // A consumer of the packed tarball: uses every public export under strict settings with
 // skipLibCheck off, once with moduleResolution "bundler" and once with "node16".
 import { PipecatClient, RTVIEvent } from "@pipecat-ai/client-js";
-import { useRef, type ReactNode } from "react";
+import { createRef, useRef, type ReactNode } from "react";
 import {
   AudioUnlockButton,
   BotAudio,
@@ -26,12 +26,14 @@ import {
   joinChunk,
   reduceTranscript,
   useAgentState,
+  useBotAudio,
   useBotLevel,
   useBotSpeaking,
   useBotTranscript,
   useConnectButton,
   useConnection,
   useConversation,
+  useDeviceSelect,
   useDevices,
   useLatency,
   useMicControl,
@@ -43,10 +45,32 @@ import {
   useRTVIEvent,
   useSendText,
   useSessionState,
+  useTextInput,
+  useTranscriptExport,
   useTransportState,
   useUserSpeaking,
   useUserTranscript,
+  useVolumeSlider,
   type AgentState,
+  type AudioUnlockLabels,
+  type CaptionsOverlayLabels,
+  type DeviceSelectLabels,
+  type ExportTranscriptLabels,
+  type LatencyBadgeLabels,
+  type TextInputLabels,
+  type TranscriptExportLabels,
+  type UseBotAudioOptions,
+  type UseBotAudioResult,
+  type UseDeviceSelectOptions,
+  type UseDeviceSelectResult,
+  type UseTextInputOptions,
+  type UseTextInputResult,
+  type UseTranscriptExportOptions,
+  type UseTranscriptExportResult,
+  type UseVolumeSliderOptions,
+  type UseVolumeSliderResult,
+  type VoiceVisualizerLabels,
+  type VolumeSliderLabels,
   type SessionState,
   type SpeechTurn,
   type Turn,
@@ -110,11 +134,76 @@ function Panel(): ReactNode {
   );
 }
 
+// Issue 13: headless hooks, asChild, refs and labels, as a consumer writes them.
+function Composed(): ReactNode {
+  const textOptions: UseTextInputOptions = { interrupt: false, labels: { send: "发送" } };
+  const text: UseTextInputResult = useTextInput(textOptions);
+  const audioOptions: UseBotAudioOptions = { onBlockedChange: (blocked: boolean) => void blocked };
+  const audio: UseBotAudioResult = useBotAudio(audioOptions);
+  const exportOptions: UseTranscriptExportOptions = { format: "json", labels: { user: "我" } };
+  const exported: UseTranscriptExportResult = useTranscriptExport(exportOptions);
+  const deviceOptions: UseDeviceSelectOptions = { kind: "speaker", onDeviceChange: (id: string) => void id };
+  const picker: UseDeviceSelectResult = useDeviceSelect(deviceOptions);
+  const volumeOptions: UseVolumeSliderOptions = { step: 0.1 };
+  const volume: UseVolumeSliderResult = useVolumeSlider(volumeOptions);
+  const fileText: string = exported.getText();
+  const percent: number = volume.percent;
+  const names: readonly string[] = picker.devices.map((d) => d.label);
+  const unlock: () => void = audio.unlock;
+  void [fileText, percent, names, unlock];
+
+  const connectRef = createRef<HTMLButtonElement>();
+  const formRef = useRef<HTMLFormElement>(null);
+  const audioRef = useRef<HTMLAudioElement>(null);
+  const selectRef = (el: HTMLSelectElement | null) => void el;
+  const sliderRef = useRef<HTMLSpanElement>(null);
+  const visualizerRef = useRef<HTMLDivElement>(null);
+  const captionsRef = useRef<HTMLDivElement>(null);
+  const latencyRef = useRef<HTMLSpanElement>(null);
+
+  const unlockLabels: AudioUnlockLabels = { unlock: "启用音频", blocked: "音频被浏览器阻止" };
+  const deviceLabels: DeviceSelectLabels = { label: "扬声器", none: "未找到扬声器", systemDefault: "系统默认", device: (n: number) => `扬声器 ${n}` };
+  const exportLabels: TranscriptExportLabels = { download: "下载", title: "记录" };
+  const fileLabels: ExportTranscriptLabels = { bot: "助手" };
+  const inputLabels: TextInputLabels = { message: "消息", sendFailed: "发送失败" };
+  const volumeLabels: VolumeSliderLabels = { volume: "音量", valueText: (p: number) => `${p}%` };
+  const latencyLabels: LatencyBadgeLabels = { latency: "延迟", median: "中位数", none: "—", ms: (ms: number) => `${ms} 毫秒` };
+  const captionLabels: CaptionsOverlayLabels = { user: "我", bot: "助手" };
+  const stateLabels: VoiceVisualizerLabels = { speaking: "正在说话", listening: "正在听" };
+  return (
+    <div dir="rtl">
+      <form {...text.formProps}>
+        <textarea {...text.fieldProps} />
+        <button {...text.sendButtonProps}>{text.labels.send}</button>
+      </form>
+      <audio {...audio.audioProps} />
+      <ConnectButton asChild ref={connectRef} labels={{ disconnected: "连接" }}>
+        <button className="fancy" />
+      </ConnectButton>
+      <AudioUnlockButton asChild onlyWhenBlocked labels={unlockLabels}>
+        <a href="#sound">sound</a>
+      </AudioUnlockButton>
+      <TranscriptExportButton asChild labels={exportLabels} format="markdown">
+        <button />
+      </TranscriptExportButton>
+      <TextInput ref={formRef} labels={inputLabels} sendButton={<button className="send" />} aria-label="chat" />
+      <BotAudio ref={audioRef} labels={unlockLabels} showUnlockButton={false} />
+      <DeviceSelect kind="speaker" ref={selectRef} labels={deviceLabels} />
+      <VolumeSlider ref={sliderRef} labels={volumeLabels} dir="rtl" title="volume" />
+      <VoiceVisualizer ref={visualizerRef} labels={stateLabels} />
+      <CaptionsOverlay ref={captionsRef} labels={captionLabels} />
+      <LatencyBadge ref={latencyRef} labels={latencyLabels} />
+      <span>{exportTranscript([], "markdown", { labels: fileLabels })}</span>
+    </div>
+  );
+}
+
 export function App(): ReactNode {
   return (
     <RTVIClientProvider client={client}>
       <PipecatClientProvider createClient={() => new PipecatClient({ transport: new ScriptedTransport({ events: [] }) })}>
         <Panel />
+        <Composed />
       </PipecatClientProvider>
     </RTVIClientProvider>
   );
