@@ -27,7 +27,11 @@ export function voice(text: string, opts: { padMs?: number; voice?: string } = {
     const pad = String((opts.padMs ?? 300) / 1000);
     execFileSync("sox", [wav, "-r", "16000", "-c", "1", "-b", "16", "-e", "signed-integer", "-t", "raw", raw, "pad", pad, pad]);
     const b = readFileSync(raw);
-    return new Int16Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+    const pcm = new Int16Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+    // A microphone never gives digital silence: a -60 dBFS floor, fixed seed, keeps runs alike.
+    const rand = prng(7);
+    for (let i = 0; i < pcm.length; i++) pcm[i] = (pcm[i] ?? 0) + Math.round(rand() * 64);
+    return pcm;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

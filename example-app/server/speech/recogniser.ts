@@ -45,7 +45,7 @@ export interface RecogniserOptions {
   maxGap?: number;
 }
 
-const DEFAULT_MAX_GAP = 250;
+const DEFAULT_MAX_GAP = 3.5;
 
 /**
  * Picks between the two decoders. The grammar always produces one of its phrases, so its words

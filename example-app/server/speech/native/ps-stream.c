@@ -27,7 +27,7 @@
 
 static ps_decoder_t *open_decoder(const char *hmm, const char *dict, const char *kind, const char *file) {
     cmd_ln_t *config = cmd_ln_init(NULL, ps_args(), TRUE, "-hmm", hmm, "-dict", dict, kind, file,
-                                   "-logfn", "/dev/null", NULL);
+                                   "-cmn", "live", "-logfn", "/dev/null", NULL);
     if (config == NULL) return NULL;
     return ps_init(config);
 }
@@ -50,6 +50,22 @@ static int32 path_ascr(ps_decoder_t *ps, int shift, int *frames) {
     }
     *frames = first < 0 ? 0 : last - first + 1;
     return total;
+}
+
+/*
+ * Digital silence (exact zeros, as from sox padding or a muted browser track) makes the
+ * front end take log(0) and decode erratically; one bit of fixed-seed noise keeps it defined
+ * and the results repeatable.
+ */
+static void dither(int16 *pcm, size_t n) {
+    static uint32_t state = 2463534242u;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        if (pcm[i] < 32767 && pcm[i] > -32768) pcm[i] += (int16)(state & 2) - 1;
+    }
 }
 
 static int read_full(void *buf, size_t n) {
@@ -93,6 +109,7 @@ int main(int argc, char **argv) {
                 since_partial = 0;
                 last_partial[0] = '\0';
             }
+            dither(pcm, len / 2);
             ps_process_raw(gram, pcm, len / 2, FALSE, FALSE);
             ps_process_raw(open, pcm, len / 2, FALSE, FALSE);
             since_partial += (int)(len / 2 / 160);
