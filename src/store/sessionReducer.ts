@@ -1,4 +1,5 @@
 import type { TransportState } from "@pipecat-ai/client-js";
+import { addSamples, connectProgress, reduceMetricsMessage, userInput } from "./metrics";
 import { asFields, str } from "./transcript/read";
 import { errorText, localError, reduceTranscript, sessionEnded, typedText } from "./transcript/reducer";
 import { trimHistory } from "./transcript/turns";
@@ -47,15 +48,24 @@ function onMessage(state: SessionState, message: unknown, now: number): SessionS
       return s.transcript.botSpeaking ? s : { ...s, botThinking: true };
     case "bot-llm-stopped":
       return s.botThinking ? { ...s, botThinking: false } : s;
-    case "user-started-speaking":
+    case "user-started-speaking": {
+      const metrics = userInput(s.metrics);
+      if (metrics !== s.metrics) s = { ...s, metrics };
       return s.waitingSince === null ? s : { ...s, waitingSince: null };
+    }
+    case "metrics": {
+      const metrics = reduceMetricsMessage(s.metrics, msg["data"], now);
+      return metrics === s.metrics ? s : { ...s, metrics };
+    }
     case "user-stopped-speaking":
       return s.transcript.botSpeaking ? s : { ...s, waitingSince: now };
     case "bot-started-speaking": {
       s = { ...s, botThinking: false };
       if (s.waitingSince === null) return s;
-      const latencies = [...s.latencies.slice(-(MAX_LATENCIES - 1)), Math.max(0, now - s.waitingSince)];
-      return { ...s, latencies, waitingSince: null };
+      const latency = Math.max(0, now - s.waitingSince);
+      const latencies = [...s.latencies.slice(-(MAX_LATENCIES - 1)), latency];
+      const metrics = addSamples(s.metrics, [{ kind: "voiceToVoice", processor: "client", model: null, value: latency }], now);
+      return { ...s, latencies, metrics, waitingSince: null };
     }
     case "server-message": {
       s = { ...s, serverMessages: s.serverMessages + 1, lastServerMessage: msg["data"] };
@@ -78,6 +88,23 @@ function onMessage(state: SessionState, message: unknown, now: number): SessionS
   }
 }
 
+const UP: ReadonlySet<TransportState> = new Set(["connected", "ready"]);
+
+// The call's clock and the connect time: a call starts at the first connected state after an
+// end, so the bot's own reconnects (no transport change) never restart it.
+function callTimes(state: SessionState, next: TransportState, now: number): Partial<SessionState> {
+  if (ENDED.has(next)) {
+    const metrics = state.metrics.connectStartedAt === null ? state.metrics : { ...state.metrics, connectStartedAt: null };
+    const ended = state.callStartedAt !== null && state.callEndedAt === null;
+    return { metrics, ...(ended ? { callEndedAt: now } : {}) };
+  }
+  let metrics = state.metrics;
+  if (ENDED.has(state.transportState)) metrics = connectProgress(metrics, "start", now);
+  if (next === "ready") metrics = connectProgress(metrics, "ready", now);
+  const starts = UP.has(next) && (state.callStartedAt === null || state.callEndedAt !== null);
+  return starts ? { metrics, callStartedAt: now, callEndedAt: null } : { metrics };
+}
+
 /** The session reducer: pure, `now` passed in. Unknown actions leave the state as it is. */
 export function reduceSession(state: SessionState, action: SessionAction, now: number): SessionState {
   switch (action.type) {
@@ -85,7 +112,7 @@ export function reduceSession(state: SessionState, action: SessionAction, now: n
       return onMessage(state, action.message, now);
     case "transport-state": {
       if (action.state === state.transportState) return state;
-      const s = { ...state, transportState: action.state };
+      const s = { ...state, transportState: action.state, ...callTimes(state, action.state, now) };
       if (!ENDED.has(action.state)) return s;
       return { ...notReconnecting(s), botReady: false, botThinking: false, waitingSince: null, micMutedByBot: false, transcript: sessionEnded(s.transcript, now) };
     }
@@ -96,7 +123,7 @@ export function reduceSession(state: SessionState, action: SessionAction, now: n
     }
     case "typed-text": {
       const transcript = typedText(state.transcript, action.text, now, action.interrupt);
-      return transcript === state.transcript ? state : { ...state, transcript, waitingSince: now };
+      return transcript === state.transcript ? state : { ...state, transcript, waitingSince: now, metrics: userInput(state.metrics) };
     }
     case "mic-enabled":
       return state.micEnabled === action.enabled ? state : { ...state, micEnabled: action.enabled };

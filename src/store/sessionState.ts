@@ -1,4 +1,5 @@
 import type { TransportState } from "@pipecat-ai/client-js";
+import { createMetricsState, type MetricsState } from "./metrics";
 import { createTranscriptState, type TranscriptState } from "./transcript/types";
 
 /** An error as the kit records it: from the bot, a failed action, a device or the transport. */
@@ -59,6 +60,15 @@ export interface SessionState {
   readonly reconnectReason: string | null;
   /** How RTVI messages reach the store (see `bindClient`); null until a client is bound. */
   readonly messageRoute: "transport" | "events" | null;
+  /** RTVI `metrics` per exchange (bounded) and the client's own figures; see `useMetrics`. */
+  readonly metrics: MetricsState;
+  /**
+   * When the current (or last) call became connected, on the session clock; kept through
+   * the bot's reconnects, replaced by the next call. Null before the first call.
+   */
+  readonly callStartedAt: number | null;
+  /** When that call ended, or null while it is up. */
+  readonly callEndedAt: number | null;
 }
 
 export function createSessionState(maxTurns: number | null = null): SessionState {
@@ -87,5 +97,8 @@ export function createSessionState(maxTurns: number | null = null): SessionState
     reconnecting: false,
     reconnectReason: null,
     messageRoute: null,
+    metrics: createMetricsState(),
+    callStartedAt: null,
+    callEndedAt: null,
   };
 }
