@@ -18,13 +18,13 @@ if [ "$purpose" = test ]; then
   rows+=("fonts-noto-cjk|fonts-noto-cjk|brew install --cask font-noto-sans-cjk|Chinese and Japanese glyphs in screenshots")
 fi
 rows+=("espeak-ng|espeak-ng|brew install espeak-ng|the offline demo bot's speech")
-rows+=("pocketsphinx|pocketsphinx pocketsphinx-en-us|brew install cmu-pocketsphinx|the offline demo bot's speech recognition")
+rows+=("pocketsphinx|pocketsphinx pocketsphinx-en-us libpocketsphinx-dev libsphinxbase-dev pkg-config gcc|brew install cmu-pocketsphinx pkg-config|the offline demo bot's speech recognition (its streaming front is compiled on first use)")
 
 present() {
   case "$1" in
     chromium) command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] ;;
     fonts-noto-cjk) has_fonts_cjk ;;
-    pocketsphinx) command -v pocketsphinx_continuous >/dev/null 2>&1 && [ -d /usr/share/pocketsphinx/model/en-us ] ;;
+    pocketsphinx) [ -d /usr/share/pocketsphinx/model/en-us ] && command -v cc >/dev/null 2>&1 && pkg-config --exists pocketsphinx sphinxbase 2>/dev/null ;;
     *) command -v "$1" >/dev/null 2>&1 ;;
   esac
 }
