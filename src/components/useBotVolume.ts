@@ -17,6 +17,8 @@ interface VolumeStore {
 
 // One volume per provider, hung off its session: a VolumeSlider and a BotAudio anywhere under
 // the same provider agree without another context, and two providers never share it.
+// TODO(issue 13, later pass): move the volume (and botAudioState's blocked players) into the
+// per-provider store, so it resets and serialises with the session like the rest.
 const stores = new WeakMap<Session, VolumeStore>();
 
 function volumeStore(session: Session): VolumeStore {
