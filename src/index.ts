@@ -100,3 +100,21 @@ export type { VolumeSliderLabels, UseVolumeSliderOptions, UseVolumeSliderResult 
 export type { LatencyBadgeLabels } from "./components/LatencyBadge";
 export type { CaptionsOverlayLabels } from "./components/CaptionsOverlay";
 export type { VoiceVisualizerLabels } from "./components/VoiceVisualizer";
+
+// --- metrics, session timer, microphone check (issue 18) ---
+export { useMetrics } from "./hooks/useMetrics";
+export type { UseMetricsResult } from "./hooks/useMetrics";
+export type { MetricKind, MetricSample, MetricsTurn, MetricsState } from "./store/metrics";
+export { MAX_METRICS_TURNS, readMetrics } from "./store/metrics";
+export type { MetricSeries } from "./store/metricsStats";
+export { MetricsPanel } from "./components/MetricsPanel";
+export type { MetricsPanelProps, MetricsPanelLabels } from "./components/MetricsPanel";
+export { useSessionTimer } from "./hooks/useSessionTimer";
+export type { UseSessionTimerOptions, UseSessionTimerResult, SessionTimerState } from "./hooks/useSessionTimer";
+export { SessionTimer, formatDuration } from "./components/SessionTimer";
+export type { SessionTimerProps, SessionTimerLabels } from "./components/SessionTimer";
+export { useMicTest } from "./hooks/useMicTest";
+export type { UseMicTestOptions, UseMicTestResult, MicTestState } from "./hooks/useMicTest";
+export { MicCheck } from "./components/MicCheck";
+export type { MicCheckProps, MicCheckLabels } from "./components/MicCheck";
+export type { MicProblem } from "./audio/diagnoseMic";

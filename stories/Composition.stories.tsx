@@ -49,6 +49,43 @@ export const CustomConnectButton: Story = {
   },
 };
 
+/**
+ * Your own send and download buttons: `TextInput`'s `sendButton` and `TranscriptExportButton asChild`.
+ * They keep `type="submit"` and the disabled state: nothing to send or export yet, so both are off.
+ */
+export const CustomSendAndExport: Story = {
+  parameters: { session: { autoConnect: true, options: { onSendText: (text: string) => [{ at: 0, message: { label: "rtvi-ai", type: "bot-llm-text", data: { text: `Got: ${text}` } } }] } } },
+  render: () => (
+    <div className="sb-stack">
+      <TextInput
+        sendButton={
+          <button aria-label="Send" style={{ ...CUSTOM_BUTTON, padding: "8px 12px" }}>
+            ➤
+          </button>
+        }
+      />
+      <TranscriptExportButton asChild format="markdown">
+        <button style={CUSTOM_BUTTON}>Save the conversation</button>
+      </TranscriptExportButton>
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const send = canvas.getByRole("button", { name: "Send" });
+    const save = canvas.getByRole("button", { name: "Save the conversation" });
+    await expect(send).toHaveAttribute("type", "submit");
+    await expect(send).toBeDisabled();
+    await expect(save).toBeDisabled();
+    const field = canvas.getByRole("textbox", { name: "Message" });
+    await waitFor(() => expect(field).toBeEnabled(), { timeout: 5_000 });
+    await userEvent.type(field, "Hello");
+    await expect(send).toBeEnabled();
+    await userEvent.click(send);
+    await waitFor(() => expect(field).toHaveValue(""));
+    await waitFor(() => expect(save).toBeEnabled());
+  },
+};
+
 interface Strings {
   lang: string;
   dir?: "rtl";
