@@ -12,6 +12,8 @@ export type LevelSource = "local" | "bot";
  */
 export interface LevelMeters {
   setTrack(source: LevelSource, track: MediaStreamTrack | null): void;
+  /** The track a source is measured from, or null. */
+  track(source: LevelSource): MediaStreamTrack | null;
   /** Re-checks whether the loop should run (call when listeners change). */
   wake(): void;
   dispose(): void;
@@ -92,6 +94,7 @@ export function createLevelMeters(channels: Record<LevelSource, LevelChannel>, a
       }
       wake();
     },
+    track: (source) => tracks[source],
     wake,
     dispose() {
       if (frame !== null) cancel(frame);
