@@ -101,6 +101,27 @@ export type { LatencyBadgeLabels } from "./components/LatencyBadge";
 export type { CaptionsOverlayLabels } from "./components/CaptionsOverlay";
 export type { VoiceVisualizerLabels } from "./components/VoiceVisualizer";
 
+// --- video: camera, screen share, tiles (issue 19) ---
+export { useCamera } from "./hooks/useCamera";
+export type { UseCameraResult } from "./hooks/useCamera";
+export { useScreenShare } from "./hooks/useScreenShare";
+export type { UseScreenShareResult } from "./hooks/useScreenShare";
+export type { CameraStatus, VideoState } from "./store/video";
+export { CAMERA_PROBLEM_MESSAGES, SCREEN_SHARE_UNSUPPORTED } from "./store/video";
+export { VideoTile } from "./components/VideoTile";
+export type { VideoTileProps } from "./components/VideoTile";
+export { useVideoTile } from "./components/useVideoTile";
+export type { UseVideoTileOptions, UseVideoTileResult, VideoTileLabels, VideoTileSource, VideoTileState } from "./components/useVideoTile";
+export { CameraToggle } from "./components/CameraToggle";
+export type { CameraToggleProps, CameraToggleRenderState } from "./components/CameraToggle";
+export { useCameraToggle } from "./components/useCameraToggle";
+export type { CameraToggleLabels, UseCameraToggleOptions, UseCameraToggleResult } from "./components/useCameraToggle";
+export { ScreenShareToggle } from "./components/ScreenShareToggle";
+export type { ScreenShareToggleProps, ScreenShareToggleRenderState } from "./components/ScreenShareToggle";
+export { useScreenShareToggle } from "./components/useScreenShareToggle";
+export type { ScreenShareToggleLabels, UseScreenShareToggleOptions, UseScreenShareToggleResult } from "./components/useScreenShareToggle";
+export type { MediaToggleButtonProps, MediaToggleState } from "./components/useMediaToggle";
+
 // --- metrics, session timer, microphone check (issue 18) ---
 export { useMetrics } from "./hooks/useMetrics";
 export type { UseMetricsResult } from "./hooks/useMetrics";

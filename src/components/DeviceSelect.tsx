@@ -14,7 +14,7 @@ export interface DeviceSelectProps extends UseDeviceSelectOptions, Omit<SelectHT
 }
 
 /**
- * A labelled native `<select>` of microphones or speakers: shows the device in use, follows
+ * A labelled native `<select>` of microphones, speakers or cameras (`kind="camera"`): shows the device in use, follows
  * devices being plugged in and out, and switches (also while muted).
  */
 export const DeviceSelect = forwardRef<HTMLSelectElement, DeviceSelectProps>(function DeviceSelect(props, ref) {

@@ -5,7 +5,7 @@ import { ignore, withDefaults } from "./dom";
 
 /** The strings of a device picker; each falls back to English for its kind. */
 export interface DeviceSelectLabels {
-  /** The visible label. Default "Microphone" / "Speaker". */
+  /** The visible label. Default "Microphone" / "Speaker" / "Camera". */
   label?: string;
   /** The only option when there is no device. Default "No microphone found" / "No speaker found". */
   none?: string;
@@ -17,7 +17,7 @@ export interface DeviceSelectLabels {
 
 /** Options of {@link useDeviceSelect}. */
 export interface UseDeviceSelectOptions {
-  kind: "mic" | "speaker";
+  kind: "mic" | "speaker" | "camera";
   /** Called after the user picks a device. */
   onDeviceChange?: (deviceId: string) => void;
   labels?: DeviceSelectLabels;
@@ -27,7 +27,7 @@ export interface UseDeviceSelectOptions {
 
 /** Result of {@link useDeviceSelect}. */
 export interface UseDeviceSelectResult {
-  readonly kind: "mic" | "speaker";
+  readonly kind: "mic" | "speaker" | "camera";
   /** The devices of that kind, unnamed ones named by `labels.device`. */
   readonly devices: readonly DeviceOption[];
   /** The device in use, or null (the system default). */
@@ -53,7 +53,7 @@ export interface UseDeviceSelectResult {
 const STORE_FALLBACK = /^Device (\d+)$/;
 
 /**
- * Headless microphone or speaker picker: the devices (following plugs and unplugs), the one
+ * Headless microphone, speaker or camera picker: the devices (following plugs and unplugs), the one
  * in use, and props for a native `<label>` + `<select>` pair.
  */
 export function useDeviceSelect(options: UseDeviceSelectOptions): UseDeviceSelectResult {
@@ -62,28 +62,30 @@ export function useDeviceSelect(options: UseDeviceSelectOptions): UseDeviceSelec
   const autoId = useId();
   const id = idOption ?? autoId;
   const mic = kind === "mic";
+  const cam = kind === "camera";
+  const noun = mic ? "Microphone" : cam ? "Camera" : "Speaker";
   const labels = withDefaults(
     {
-      label: mic ? "Microphone" : "Speaker",
-      none: mic ? "No microphone found" : "No speaker found",
+      label: noun,
+      none: `No ${noun.toLowerCase()} found`,
       systemDefault: "System default",
-      device: (n: number) => `${mic ? "Microphone" : "Speaker"} ${n}`,
+      device: (n: number) => `${noun} ${n}`,
     },
     given,
   );
-  const raw = mic ? devices.mics : devices.speakers;
+  const raw = mic ? devices.mics : cam ? devices.cams : devices.speakers;
   const list = raw.map((d, i) => (STORE_FALLBACK.exec(d.label)?.[1] === String(i + 1) ? { deviceId: d.deviceId, label: labels.device(i + 1) } : d));
-  const selected = mic ? devices.selectedMic : devices.selectedSpeaker;
+  const selected = mic ? devices.selectedMic : cam ? devices.selectedCam : devices.selectedSpeaker;
   const known = selected !== null && list.some((d) => d.deviceId === selected);
-  const { selectMic, selectSpeaker } = devices;
+  const { selectMic, selectSpeaker, selectCam } = devices;
 
   const select = useCallback(
     (deviceId: string) => {
       if (!deviceId) return;
-      void (mic ? selectMic(deviceId) : selectSpeaker(deviceId)).catch(ignore);
+      void (mic ? selectMic(deviceId) : cam ? selectCam(deviceId) : selectSpeaker(deviceId)).catch(ignore);
       onDeviceChange?.(deviceId);
     },
-    [mic, selectMic, selectSpeaker, onDeviceChange],
+    [mic, cam, selectMic, selectSpeaker, selectCam, onDeviceChange],
   );
 
   return {

@@ -9,13 +9,17 @@ export interface UseDevicesResult {
   readonly speakers: readonly DeviceOption[];
   readonly selectedMic: string | null;
   readonly selectedSpeaker: string | null;
+  readonly cams: readonly DeviceOption[];
+  readonly selectedCam: string | null;
   /** Switches the microphone (works while muted). Rejects with `RTVIActionError`. */
   selectMic(deviceId: string): Promise<void>;
   selectSpeaker(deviceId: string): Promise<void>;
+  /** Switches the camera (works while it is off). Rejects with `RTVIActionError`. */
+  selectCam(deviceId: string): Promise<void>;
   refresh(): Promise<void>;
 }
 
-/** Microphones and speakers, kept current when devices are plugged in or out. */
+/** Microphones, speakers and cameras, kept current when devices are plugged in or out. */
 export function useDevices(): UseDevicesResult {
   const { actions, client } = useRTVIContext("useDevices");
   const s = {
@@ -23,11 +27,13 @@ export function useDevices(): UseDevicesResult {
     speakers: useSessionState((x) => x.speakers, "useDevices"),
     selectedMic: useSessionState((x) => x.selectedMic, "useDevices"),
     selectedSpeaker: useSessionState((x) => x.selectedSpeaker, "useDevices"),
+    cams: useSessionState((x) => x.cams, "useDevices"),
+    selectedCam: useSessionState((x) => x.selectedCam, "useDevices"),
   };
   // Plugging devices in or out is watched once per provider (bindClient); a mount lists
   // them once, and concurrent lists share one request.
   useEffect(() => {
     if (client) void actions.refreshDevices().catch(() => undefined);
   }, [client, actions]);
-  return { ...s, selectMic: actions.selectMic, selectSpeaker: actions.selectSpeaker, refresh: actions.refreshDevices };
+  return { ...s, selectMic: actions.selectMic, selectSpeaker: actions.selectSpeaker, selectCam: actions.selectCam, refresh: actions.refreshDevices };
 }

@@ -1,8 +1,9 @@
 import type { APIRequest, PipecatClient, SendTextOptions, TransportConnectionParams } from "@pipecat-ai/client-js";
 import type { Session } from "./createSession";
+import { SCREEN_SHARE_UNSUPPORTED, canShareScreen } from "./video";
 
 /** Which public action failed. */
-export type RTVIAction = "connect" | "disconnect" | "sendText" | "enableMic" | "selectMic" | "selectSpeaker" | "refreshDevices";
+export type RTVIAction = "connect" | "disconnect" | "sendText" | "enableMic" | "selectMic" | "selectSpeaker" | "refreshDevices" | "enableCam" | "selectCam" | "enableScreenShare";
 
 /**
  * The one error type every async action of the kit rejects with. `action` says which
@@ -33,6 +34,11 @@ export interface SessionActions {
   selectMic(deviceId: string): Promise<void>;
   selectSpeaker(deviceId: string): Promise<void>;
   refreshDevices(): Promise<void>;
+  /** Turns the camera on or off (the track arrives later, through the transport's events). */
+  enableCam(enabled: boolean): Promise<void>;
+  selectCam(deviceId: string): Promise<void>;
+  /** Starts or stops sharing a screen; rejects where the browser or transport cannot. */
+  enableScreenShare(enabled: boolean): Promise<void>;
 }
 
 const BUSY = new Set(["initializing", "initialized", "authenticating", "authenticated", "connecting", "connected"]);
@@ -68,9 +74,10 @@ export function createActions(session: Session, getClient: () => PipecatClient |
   }
 
   async function deviceList(client: PipecatClient): Promise<void> {
-    const [mics, speakers] = await Promise.all([client.getAllMics(), client.getAllSpeakers()]);
+    const [mics, speakers, cams] = await Promise.all([client.getAllMics(), client.getAllSpeakers(), client.getAllCams().catch(() => null)]);
     const opt = (l: MediaDeviceInfo[]) => l.map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Device ${i + 1}` }));
     dispatch({ type: "devices", mics: opt(mics), speakers: opt(speakers) });
+    if (cams) dispatch({ type: "video", patch: { cams: opt(cams) } });
   }
 
   return {
@@ -110,6 +117,32 @@ export function createActions(session: Session, getClient: () => PipecatClient |
       run("selectSpeaker", "Could not switch the speaker.", false, (c) => {
         c.updateSpeaker(deviceId);
         dispatch({ type: "devices", selectedSpeaker: deviceId });
+      }),
+    enableCam: (enabled) =>
+      run("enableCam", "Could not change the camera.", false, (c) => {
+        dispatch({ type: "video", patch: enabled ? { camEnabled: true, camProblem: null } : { camEnabled: false } });
+        c.enableCam(enabled);
+      }),
+    selectCam: (deviceId) =>
+      run("selectCam", "Could not switch the camera.", false, (c) => {
+        c.updateCam(deviceId);
+        dispatch({ type: "video", patch: { selectedCam: deviceId } });
+      }),
+    enableScreenShare: (enabled) =>
+      run("enableScreenShare", "Could not share the screen.", false, async (c) => {
+        if (enabled && !canShareScreen()) {
+          dispatch({ type: "video", patch: { screenProblem: SCREEN_SHARE_UNSUPPORTED } });
+          throw new Error(SCREEN_SHARE_UNSUPPORTED);
+        }
+        dispatch({ type: "video", patch: enabled ? { screenStarting: true, screenProblem: null } : { screenStarting: false } });
+        try {
+          await c.enableScreenShare(enabled);
+        } catch (e) {
+          dispatch({ type: "video", patch: { screenStarting: false, screenProblem: messageOf(e, "The screen could not be shared.") } });
+          throw e;
+        }
+        // A transport that reports no screen track (stopping, or none offered) settles here.
+        if (!enabled) dispatch({ type: "video", patch: { screenTrack: null } });
       }),
     refreshDevices() {
       listing ??= run("refreshDevices", "Could not list the audio devices.", false, deviceList).finally(() => {

@@ -3,6 +3,7 @@ import { MIC_PROBLEM_MESSAGES, diagnoseMic, problemOfDeviceError } from "../audi
 import type { DeviceOption, MicStatus } from "./sessionState";
 import type { Session } from "./createSession";
 import { tapClient } from "./clientTap";
+import { bindVideo } from "./video";
 
 /** Options for {@link bindClient}. */
 export interface BindOptions {
@@ -160,6 +161,8 @@ export function bindClient(session: Session, client: PipecatClient, options: Bin
     dispatch({ type: "mic-status", status: problem, detail: MIC_PROBLEM_MESSAGES[problem] });
     dispatch({ type: "error", message: MIC_PROBLEM_MESSAGES[problem], fatal: false, source: "device" });
   });
+
+  offs.push(bindVideo(session, client));
 
   return () => {
     bound = false;

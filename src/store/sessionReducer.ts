@@ -5,6 +5,7 @@ import { errorText, localError, reduceTranscript, sessionEnded, typedText } from
 import { trimHistory } from "./transcript/turns";
 import { createTranscriptState } from "./transcript/types";
 import type { DeviceOption, MicStatus, RTVIErrorInfo, SessionState } from "./sessionState";
+import { reduceVideo, type VideoState } from "./video";
 
 /** Everything that changes a session's state. */
 export type SessionAction =
@@ -19,7 +20,8 @@ export type SessionAction =
   | { type: "clear-error" }
   | { type: "clear-conversation" }
   | { type: "max-turns"; maxTurns: number | null }
-  | { type: "message-route"; route: "transport" | "events" };
+  | { type: "message-route"; route: "transport" | "events" }
+  | { type: "video"; patch: Partial<VideoState> };
 
 const MAX_ERRORS = 50;
 const MAX_LATENCIES = 100;
@@ -146,5 +148,7 @@ export function reduceSession(state: SessionState, action: SessionAction, now: n
       return state.transcript.maxTurns === action.maxTurns ? state : { ...state, transcript: trimHistory({ ...state.transcript, maxTurns: action.maxTurns }) };
     case "message-route":
       return state.messageRoute === action.route ? state : { ...state, messageRoute: action.route };
+    case "video":
+      return reduceVideo(state, action.patch);
   }
 }

@@ -1,6 +1,7 @@
 import type { TransportState } from "@pipecat-ai/client-js";
 import { createMetricsState, type MetricsState } from "./metrics";
 import { createTranscriptState, type TranscriptState } from "./transcript/types";
+import { createVideoState, type VideoState } from "./video";
 
 /** An error as the kit records it: from the bot, a failed action, a device or the transport. */
 export interface RTVIErrorInfo {
@@ -20,8 +21,8 @@ export interface DeviceOption {
   readonly label: string;
 }
 
-/** Everything one provider knows about its session. */
-export interface SessionState {
+/** Everything one provider knows about its session (video: see {@link VideoState}). */
+export interface SessionState extends VideoState {
   readonly transportState: TransportState;
   readonly botReady: boolean;
   readonly botVersion: string | null;
@@ -100,5 +101,6 @@ export function createSessionState(maxTurns: number | null = null): SessionState
     metrics: createMetricsState(),
     callStartedAt: null,
     callEndedAt: null,
+    ...createVideoState(),
   };
 }

@@ -1,11 +1,13 @@
 import {
   DeviceError,
   Transport,
+  UnsupportedFeatureError,
   type PipecatClientOptions,
   RTVIMessage,
   type Tracks,
   type TransportState,
 } from "@pipecat-ai/client-js";
+import { canvasVideoTrack } from "./canvasTrack";
 import { ScriptPlayer } from "./player";
 import { parseScript, type Script, type ScriptEvent, type ScriptMessage } from "./script";
 
@@ -27,6 +29,18 @@ export interface ScriptedTransportOptions {
   onClientMessage?: (type: string, data: unknown) => unknown;
   /** Tracks to report as the local mic and the bot's audio (for analyser tests in a browser). */
   tracks?: { local?: MediaStreamTrack; bot?: MediaStreamTrack };
+  /**
+   * Simulated video. `camera` and `screen` make a fresh track each time the camera is turned
+   * on or a share starts (the transport stops it when turned off); the defaults draw on a
+   * canvas (`canvasVideoTrack`), which jsdom lacks, so tests there pass their own factory.
+   * `screen: false` makes screen sharing unsupported; `camera: "denied"` or `"no-device"`
+   * makes the camera fail like a blocked or missing one. `bot` is the bot's video track.
+   */
+  video?: {
+    camera?: (() => MediaStreamTrack | null) | "denied" | "no-device";
+    screen?: (() => MediaStreamTrack | null) | false;
+    bot?: MediaStreamTrack;
+  };
 }
 
 const BOT = { id: "scripted-bot", name: "Scripted bot", local: false };
@@ -61,12 +75,18 @@ export class ScriptedTransport extends Transport {
   private readonly mics: MediaDeviceInfo[];
   private readonly speakers = [device("scripted-speaker", "Scripted speaker", "audiooutput"), device("scripted-speaker-2", "Second speaker", "audiooutput")];
   private connectTimer: ReturnType<typeof setTimeout> | null = null;
+  private camOn = false;
+  private camTrack: MediaStreamTrack | null = null;
+  private screenTrack: MediaStreamTrack | null = null;
+  private cam: MediaDeviceInfo | Record<string, never> = {};
+  private readonly cams: MediaDeviceInfo[];
 
   constructor(script: Script | unknown, options: ScriptedTransportOptions = {}) {
     super();
     this.script = parseScript(script);
     this.opts = options;
     this.mics = options.microphone === "no-device" ? [] : [device("scripted-mic", "Scripted microphone", "audioinput"), device("scripted-mic-2", "Second microphone", "audioinput")];
+    this.cams = options.video?.camera === "no-device" ? [] : [device("scripted-cam", "Scripted camera", "videoinput"), device("scripted-cam-2", "Second camera", "videoinput")];
     this.player = new ScriptPlayer((e) => this.deliver(e), options.speed ?? 1);
     if (options.paused) this.player.pause();
   }
@@ -118,6 +138,7 @@ export class ScriptedTransport extends Transport {
     this._callbacks = options.callbacks ?? {};
     this._onMessage = messageHandler;
     this.micEnabled = options.enableMic ?? true;
+    this.camOn = options.enableCam ?? false;
   }
 
   async initDevices(): Promise<void> {
@@ -134,6 +155,8 @@ export class ScriptedTransport extends Transport {
     if (this.speakers[0]) this._callbacks.onSpeakerUpdated?.(this.speakers[0]);
     this._callbacks.onAvailableMicsUpdated?.(this.mics);
     this._callbacks.onAvailableSpeakersUpdated?.(this.speakers);
+    this._callbacks.onAvailableCamsUpdated?.(this.cams);
+    if (this.camOn) this.startCam();
     this.state = "initialized";
   }
 
@@ -159,6 +182,8 @@ export class ScriptedTransport extends Transport {
     const { local, bot } = this.opts.tracks ?? {};
     if (local) this._callbacks.onTrackStarted?.(local, LOCAL);
     if (bot) this._callbacks.onTrackStarted?.(bot, BOT);
+    const botVideo = this.opts.video?.bot;
+    if (botVideo) this._callbacks.onTrackStarted?.(botVideo, BOT);
   }
 
   async _disconnect(): Promise<void> {
@@ -170,6 +195,12 @@ export class ScriptedTransport extends Transport {
     const { local, bot } = this.opts.tracks ?? {};
     if (local) this._callbacks.onTrackStopped?.(local, LOCAL);
     if (bot) this._callbacks.onTrackStopped?.(bot, BOT);
+    const botVideo = this.opts.video?.bot;
+    if (botVideo) this._callbacks.onTrackStopped?.(botVideo, BOT);
+    // A hang-up releases the camera and the screen, as real transports do.
+    this.stopCam();
+    this.stopScreen();
+    this.camOn = false;
     this.state = "disconnected";
     this._callbacks.onDisconnected?.();
   }
@@ -228,7 +259,7 @@ export class ScriptedTransport extends Transport {
     return this.mics;
   }
   async getAllCams(): Promise<MediaDeviceInfo[]> {
-    return [];
+    return this.cams;
   }
   async getAllSpeakers(): Promise<MediaDeviceInfo[]> {
     return this.speakers;
@@ -239,7 +270,17 @@ export class ScriptedTransport extends Transport {
     this.mic = found;
     this._callbacks.onMicUpdated?.(found);
   }
-  updateCam(): void {}
+  updateCam(camId: string): void {
+    const found = this.cams.find((c) => c.deviceId === camId);
+    if (!found) return;
+    this.cam = found;
+    this._callbacks.onCamUpdated?.(found);
+    // A new device means a new track, as with getUserMedia.
+    if (this.camTrack) {
+      this.stopCam();
+      this.startCam();
+    }
+  }
   updateSpeaker(speakerId: string): void {
     const found = this.speakers.find((s) => s.deviceId === speakerId);
     if (!found) return;
@@ -249,8 +290,8 @@ export class ScriptedTransport extends Transport {
   get selectedMic(): MediaDeviceInfo | Record<string, never> {
     return this.mic;
   }
-  get selectedCam(): Record<string, never> {
-    return {};
+  get selectedCam(): MediaDeviceInfo | Record<string, never> {
+    return this.cam;
   }
   get selectedSpeaker(): MediaDeviceInfo | Record<string, never> {
     return this.speaker;
@@ -258,18 +299,69 @@ export class ScriptedTransport extends Transport {
   enableMic(enable: boolean): void {
     this.micEnabled = enable;
   }
-  enableCam(): void {}
-  enableScreenShare(): void {}
+  enableCam(enable: boolean): void {
+    this.camOn = enable;
+    if (enable) this.startCam();
+    else this.stopCam();
+  }
+  enableScreenShare(enable: boolean): void {
+    const make = this.opts.video?.screen;
+    if (make === false) throw new UnsupportedFeatureError("enableScreenShare", "ScriptedTransport", "Screen sharing is off in this script.");
+    if (!enable) return this.stopScreen();
+    if (this.screenTrack) return;
+    const track = (make ?? (() => canvasVideoTrack({ color: "#2050d0", moving: false })))();
+    if (!track) return void this._callbacks.onScreenShareError?.("This environment cannot capture a screen.");
+    this.screenTrack = track;
+    this._callbacks.onScreenTrackStarted?.(track, LOCAL);
+  }
   get isCamEnabled(): boolean {
-    return false;
+    return this.camOn;
   }
   get isMicEnabled(): boolean {
     return this.micEnabled;
   }
   get isSharingScreen(): boolean {
-    return false;
+    return this.screenTrack !== null;
   }
   tracks(): Tracks {
-    return { local: { audio: this.opts.tracks?.local }, bot: { audio: this.opts.tracks?.bot } };
+    return {
+      local: { audio: this.opts.tracks?.local, video: this.camTrack ?? undefined, screenVideo: this.screenTrack ?? undefined },
+      bot: { audio: this.opts.tracks?.bot, video: this.opts.video?.bot },
+    };
+  }
+
+  private startCam(): void {
+    if (this.camTrack) return;
+    const make = this.opts.video?.camera;
+    if (make === "denied" || make === "no-device") {
+      this.camOn = false;
+      const denied = make === "denied";
+      this._callbacks.onDeviceError?.(new DeviceError(["cam"], denied ? "permissions" : "not-found", denied ? "Camera permission was denied." : "No camera was found."));
+      return;
+    }
+    const track = (make ?? (() => canvasVideoTrack()))();
+    if (!track) return;
+    this.camTrack = track;
+    if (!this.cam.deviceId && this.cams[0]) {
+      this.cam = this.cams[0];
+      this._callbacks.onCamUpdated?.(this.cams[0]);
+    }
+    this._callbacks.onTrackStarted?.(track, LOCAL);
+  }
+
+  private stopCam(): void {
+    const track = this.camTrack;
+    if (!track) return;
+    this.camTrack = null;
+    track.stop();
+    this._callbacks.onTrackStopped?.(track, LOCAL);
+  }
+
+  private stopScreen(): void {
+    const track = this.screenTrack;
+    if (!track) return;
+    this.screenTrack = null;
+    track.stop();
+    this._callbacks.onScreenTrackStopped?.(track, LOCAL);
   }
 }
