@@ -80,7 +80,7 @@ export function sizeEntries(includeTheirs: boolean): SizeEntry[] {
       side: "ours",
       source: `export { ${TYPICAL_OURS.join(", ")} } from "./src/index.ts";`,
       budget: 10 * KB,
-      ceiling: 21.5 * KB,
+      ceiling: 22.5 * KB,
       note: TYPICAL_OURS.join(" + "),
     },
   ];

@@ -17,6 +17,8 @@ const CANDIDATES: Candidate[] = [
   { name: "track-analyser level fallback (`levelMeters.ts`, `trackMeter.ts`)", when: "the transport sends no level events (WavMediaManager, SmallWebRTC) and a meter listens", code: ["src/audio/levelMeters.ts", "src/audio/trackMeter.ts"] },
   { name: "push-to-talk (`usePushToTalk.ts`)", when: "MicToggle is used as push-to-talk", code: ["src/components/usePushToTalk.ts"] },
   { name: "circle and wave visualizer variants", when: "VoiceVisualizer variant is not the default bars", code: ["src/components/visualizerDraw.ts#drawCircle", "src/components/visualizerDraw.ts#drawWave", "src/components/visualizerDraw.ts#average"] },
+  { name: "video state (`store/video.ts`)", when: "the app shows a camera or a screen share", code: ["src/store/video.ts"] },
+  { name: "metrics (`store/metrics.ts`)", when: "useMetrics / MetricsPanel is mounted", code: ["src/store/metrics.ts"] },
   { name: "Radix Slot (`asChild`)", when: "a component is rendered `asChild`", code: ["node_modules/@radix-ui/react-slot/", "node_modules/@radix-ui/react-compose-refs/"] },
   { name: "all of the above together", when: "", code: [] },
 ];
