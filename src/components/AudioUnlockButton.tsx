@@ -29,7 +29,7 @@ const DEFAULT_LABELS: Required<AudioUnlockLabels> = { unlock: "Enable audio", bl
  * (`data-state="blocked"` while there is one); `<BotAudio>` shows one itself by default.
  * Outside a provider it is a plain button for your own handler.
  */
-export const AudioUnlockButton = forwardRef<HTMLButtonElement, AudioUnlockButtonProps>(function AudioUnlockButton(props, ref) {
+export const AudioUnlockButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, AudioUnlockButtonProps>(function AudioUnlockButton(props, ref) {
   const { className, children, labels: given, onlyWhenBlocked = false, asChild = false, onClick, ...rest } = props;
   const session = useContext(RTVIContext)?.session ?? null;
   const { blocked, unlock } = useAudioUnlock(session);

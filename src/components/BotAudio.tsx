@@ -20,7 +20,7 @@ export interface BotAudioProps extends UseBotAudioOptions, Omit<AudioUnlockButto
  * the browser blocks autoplay shows an "Enable audio" button instead of staying silent. The
  * ref reaches the `<audio>` element.
  */
-export const BotAudio = forwardRef<HTMLAudioElement, BotAudioProps>(function BotAudio(props, ref) {
+export const BotAudio = /* @__PURE__ */ forwardRef<HTMLAudioElement, BotAudioProps>(function BotAudio(props, ref) {
   const { unlockLabel, onBlockedChange, showUnlockButton = true, children, ...buttonProps } = props;
   const { blocked, audioProps } = useBotAudio({ onBlockedChange });
   const audioRef = useMergedRef(audioProps.ref, ref);

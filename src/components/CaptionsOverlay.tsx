@@ -48,7 +48,7 @@ function tail(text: string, max: number): string {
  * The line being said right now, and by whom, for video-call style captions. Empty between
  * turns. `aria-live="off"`: a screen reader hears turns from the transcript, once.
  */
-export const CaptionsOverlay = forwardRef<HTMLDivElement, CaptionsOverlayProps>(function CaptionsOverlay(props, ref) {
+export const CaptionsOverlay = /* @__PURE__ */ forwardRef<HTMLDivElement, CaptionsOverlayProps>(function CaptionsOverlay(props, ref) {
   const { labels, userLabel, botLabel, showPending = false, maxChars = 140, className, ...rest } = props;
   const names = withDefaults({ user: "You", bot: "Bot" }, { user: labels?.user ?? userLabel, bot: labels?.bot ?? botLabel });
   // The selector returns a stored turn: this re-renders only when the live turn changes.

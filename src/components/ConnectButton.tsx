@@ -37,7 +37,7 @@ export interface ConnectButtonProps extends UseConnectButtonOptions, Omit<Button
  * <ConnectButton startBot={{ endpoint: "/api/start" }} />
  * <ConnectButton asChild><button className="my-button" /></ConnectButton>
  */
-export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(function ConnectButton(props, ref) {
+export const ConnectButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, ConnectButtonProps>(function ConnectButton(props, ref) {
   const { startBot, params, labels, children, showError = true, asChild = false, className, onClick, ...rest } = props;
   const { state, label, busy, error, errorId, buttonProps } = useConnectButton({ startBot, params, labels });
   const shown = showError && error !== null;

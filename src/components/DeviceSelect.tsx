@@ -17,7 +17,7 @@ export interface DeviceSelectProps extends UseDeviceSelectOptions, Omit<SelectHT
  * A labelled native `<select>` of microphones, speakers or cameras (`kind="camera"`): shows the device in use, follows
  * devices being plugged in and out, and switches (also while muted).
  */
-export const DeviceSelect = forwardRef<HTMLSelectElement, DeviceSelectProps>(function DeviceSelect(props, ref) {
+export const DeviceSelect = /* @__PURE__ */ forwardRef<HTMLSelectElement, DeviceSelectProps>(function DeviceSelect(props, ref) {
   const { kind, label, labels, onDeviceChange, className, style, id, onChange, disabled, ...rest } = props;
   const picker = useDeviceSelect({ kind, onDeviceChange, labels, id });
   const { selectProps } = picker;

@@ -34,7 +34,7 @@ const DEFAULT_LABELS: Required<LatencyBadgeLabels> = { latency: "Latency", media
  * Voice-to-voice latency as plain text: "Latency 640 ms · median 700 ms", with
  * `data-state` good / ok / slow (by the last turn) for styling. The ref reaches the `<span>`.
  */
-export const LatencyBadge = forwardRef<HTMLSpanElement, LatencyBadgeProps>(function LatencyBadge(props, ref) {
+export const LatencyBadge = /* @__PURE__ */ forwardRef<HTMLSpanElement, LatencyBadgeProps>(function LatencyBadge(props, ref) {
   const { goodMs = 800, slowMs = 1500, labels: given, label, className, ...rest } = props;
   const { last, median } = useLatency();
   const w = withDefaults(DEFAULT_LABELS, { ...given, latency: given?.latency ?? label });

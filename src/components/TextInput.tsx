@@ -26,7 +26,7 @@ export interface TextInputProps extends UseTextInputOptions, FormHTMLAttributes<
  * once, the field clears on success and a failure is shown beside it. The ref reaches the
  * `<form>`; other props go to it too.
  */
-export const TextInput = forwardRef<HTMLFormElement, TextInputProps>(function TextInput(props, ref) {
+export const TextInput = /* @__PURE__ */ forwardRef<HTMLFormElement, TextInputProps>(function TextInput(props, ref) {
   const { label, placeholder, sendLabel, interrupt, interruptBot, disabled, onSend, labels: given, sendButton, className, onSubmit, ...rest } = props;
   const input = useTextInput({ interrupt: interrupt ?? interruptBot, disabled, onSend, labels: { ...given, placeholder: placeholder ?? given?.placeholder } });
   const { labels, error } = input;

@@ -18,7 +18,7 @@ export interface TranscriptExportButtonProps extends Omit<UseTranscriptExportOpt
 }
 
 /** Downloads the conversation as a file (Blob + object URL, revoked right after). The ref reaches the button. */
-export const TranscriptExportButton = forwardRef<HTMLButtonElement, TranscriptExportButtonProps>(function TranscriptExportButton(props, ref) {
+export const TranscriptExportButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, TranscriptExportButtonProps>(function TranscriptExportButton(props, ref) {
   const { format, filename, turns, labels, userLabel, botLabel, asChild = false, className, onClick, children, disabled, ...rest } = props;
   const { buttonProps } = useTranscriptExport({ format, filename, turns, labels, userLabel, botLabel });
   const label = labels?.download ?? "Download transcript";

@@ -54,7 +54,7 @@ const CANVAS_STYLE: CSSProperties = { display: "block", width: "100%", height: "
  * and when the bars are at rest; `prefers-reduced-motion` gets calm, stepped bars with no
  * animation. `role="img"` with a label that tells the agent's state. The ref reaches the root.
  */
-export const VoiceVisualizer = forwardRef<HTMLDivElement, VoiceVisualizerProps>(function VoiceVisualizer(props, ref) {
+export const VoiceVisualizer = /* @__PURE__ */ forwardRef<HTMLDivElement, VoiceVisualizerProps>(function VoiceVisualizer(props, ref) {
   const { participant = "bot", variant = "bars", levels, barCount = 5, gap = 4, radius, minBarHeight = 0.12, maxBarHeight = 1, color, idleColor, label, labels, className, style, ...rest } = props;
   const { session } = useRTVIContext("VoiceVisualizer");
   const agent = useAgentState();

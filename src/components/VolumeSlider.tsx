@@ -17,7 +17,7 @@ export interface VolumeSliderProps extends UseVolumeSliderOptions, Omit<HTMLAttr
  * pointer drag, and a thumb that reads "Volume 40%". `<BotAudio>` under the same provider
  * applies it. Right-to-left layouts run from the right. The ref reaches the root.
  */
-export const VolumeSlider = forwardRef<HTMLSpanElement, VolumeSliderProps>(function VolumeSlider(props, ref) {
+export const VolumeSlider = /* @__PURE__ */ forwardRef<HTMLSpanElement, VolumeSliderProps>(function VolumeSlider(props, ref) {
   const { label, labels, step, orientation, disabled, onVolumeChange, dir, className, ...rest } = props;
   const slider = useVolumeSlider({ step, disabled, onVolumeChange, labels: { ...labels, volume: labels?.volume ?? label } });
   const rootRef = useRef<HTMLSpanElement>(null);
