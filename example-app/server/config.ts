@@ -38,6 +38,8 @@ export interface ServerConfig {
   /** Per call: largest data-channel message, and messages per second (bursts of twice that). */
   dcMaxMessageBytes: number;
   dcMessagesPerSec: number;
+  /** Per call: `send-text` turns per second (each costs a model answer), bursts of twice that. */
+  dcTextPerSec: number;
 }
 
 export interface IceServer {
@@ -143,5 +145,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     candidatesPerMin: int(env.RATE_CANDIDATES_PER_MIN, 600, "RATE_CANDIDATES_PER_MIN"),
     dcMaxMessageBytes: int(env.DC_MAX_MESSAGE_BYTES, 16 * 1024, "DC_MAX_MESSAGE_BYTES"),
     dcMessagesPerSec: int(env.DC_MESSAGES_PER_SEC, 20, "DC_MESSAGES_PER_SEC"),
+    dcTextPerSec: int(env.DC_TEXT_PER_SEC, 1, "DC_TEXT_PER_SEC"),
   };
 }

@@ -25,7 +25,15 @@ export interface PeerOptions {
   maxMessageBytes?: number;
   /** Data-channel messages per second let through, in bursts of twice that; 0 = no limit. */
   messagesPerSec?: number;
+  /** Of those, `send-text` messages (each one is a model turn) per second, in bursts of twice that. */
+  textPerSec?: number;
   metrics?: Metrics;
+}
+
+interface Bucket {
+  perSec: number;
+  tokens: number;
+  at: number;
 }
 
 /** Why the gate stopped a message, or null when it passes. */
@@ -39,6 +47,7 @@ export type GateVerdict = null | "too large" | "too fast" | "flood";
 export class ChannelGate {
   private tokens: number;
   private at: number;
+  private text: Bucket;
   private windowStart: number;
   private windowDrops = 0;
   dropped = 0;
@@ -47,9 +56,11 @@ export class ChannelGate {
     private readonly maxBytes: number,
     private readonly perSec: number,
     private readonly now: () => number = performance.now.bind(performance),
+    textPerSec = 0,
   ) {
     this.tokens = perSec * 2;
     this.at = this.windowStart = now();
+    this.text = { perSec: textPerSec, tokens: textPerSec * 2, at: this.at };
   }
 
   check(data: string | Buffer): GateVerdict {
@@ -60,6 +71,14 @@ export class ChannelGate {
     this.tokens = Math.min(this.perSec * 2, this.tokens + ((t - this.at) / 1000) * this.perSec);
     this.at = t;
     if (this.tokens < 1) return this.drop("too fast");
+    // A typed turn costs a model answer, far more than a ping: it has its own, slower bucket.
+    if (this.text.perSec > 0 && typeof data === "string" && data.includes('"send-text"')) {
+      const b = this.text;
+      b.tokens = Math.min(b.perSec * 2, b.tokens + ((t - b.at) / 1000) * b.perSec);
+      b.at = t;
+      if (b.tokens < 1) return this.drop("too fast");
+      b.tokens--;
+    }
     this.tokens--;
     return null;
   }
@@ -144,7 +163,7 @@ export class BotPeer {
       return ch;
     }
     const deliver = (ev as Event<[string | Buffer]>).execute;
-    const gate = new ChannelGate(maxBytes, perSec);
+    const gate = new ChannelGate(maxBytes, perSec, undefined, this.opts.textPerSec ?? 0);
     let lastNotice = -Infinity;
     const gated = (data: string | Buffer): void => {
       const verdict = gate.check(data);

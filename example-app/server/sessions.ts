@@ -231,6 +231,7 @@ export class SessionManager {
       logger: this.o.logger,
       maxMessageBytes: c.dcMaxMessageBytes,
       messagesPerSec: c.dcMessagesPerSec,
+      textPerSec: c.dcTextPerSec,
       metrics: this.o.metrics,
     });
     this.livePeers++;

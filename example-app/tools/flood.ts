@@ -29,7 +29,7 @@ type ToServer = { cmd: "report" } | { cmd: "reset" };
 
 async function serve(gate: boolean): Promise<void> {
   const { startServer } = await import("../server/server.js");
-  const server = await startServer({ port: 0, host: "127.0.0.1", geminiApiKey: "", logSink: () => undefined, ...(gate ? {} : { dcMessagesPerSec: 0, dcMaxMessageBytes: 0 }) });
+  const server = await startServer({ port: 0, host: "127.0.0.1", geminiApiKey: "", logSink: () => undefined, ...(gate ? {} : { dcMessagesPerSec: 0, dcMaxMessageBytes: 0, dcTextPerSec: 0 }) });
   process.on("message", (m: ToServer) => {
     if (m.cmd === "reset") server.metrics.reset();
     const s = server.stats();

@@ -178,3 +178,15 @@ async function waitFor<T>(probe: () => T, ok: (v: T) => boolean, ms = 15_000): P
     await new Promise((r) => setImmediate(r));
   }
 }
+
+describe("ChannelGate: typed turns", () => {
+  it("send-text has its own slower bucket; other messages still pass", () => {
+    let now = 0;
+    const g = new ChannelGate(0, 100, () => now, 1);
+    const text = JSON.stringify({ label: "rtvi-ai", type: "send-text", data: { content: "hi" } });
+    expect([g.check(text), g.check(text), g.check(text)]).toEqual([null, null, "too fast"]);
+    expect(g.check('{"label":"rtvi-ai","type":"client-message","data":{"t":"x"}}')).toBeNull();
+    now = 1000;
+    expect(g.check(text)).toBeNull();
+  });
+});
