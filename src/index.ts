@@ -139,3 +139,4 @@ export type { UseMicTestOptions, UseMicTestResult, MicTestState } from "./hooks/
 export { MicCheck } from "./components/MicCheck";
 export type { MicCheckProps, MicCheckLabels } from "./components/MicCheck";
 export type { MicProblem } from "./audio/diagnoseMic";
+export type { BandScale } from "./audio/bands";

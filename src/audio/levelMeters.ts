@@ -1,3 +1,4 @@
+import type { BandScale } from "./bands";
 import type { LevelChannel } from "./levelChannel";
 import type { SharedAudioContext } from "./sharedAudioContext";
 import { createTrackMeter, type TrackMeter } from "./trackMeter";
@@ -14,6 +15,11 @@ export interface LevelMeters {
   setTrack(source: LevelSource, track: MediaStreamTrack | null): void;
   /** The track a source is measured from, or null. */
   track(source: LevelSource): MediaStreamTrack | null;
+  /**
+   * Fills `out` with frequency bands of the source's track; false (and `out` untouched)
+   * when there is no track to analyse or no Web Audio: callers fall back to the level.
+   */
+  bands(source: LevelSource, out: Float32Array, scale: BandScale): boolean;
   /** Re-checks whether the loop should run (call when listeners change). */
   wake(): void;
   dispose(): void;
@@ -95,6 +101,13 @@ export function createLevelMeters(channels: Record<LevelSource, LevelChannel>, a
       wake();
     },
     track: (source) => tracks[source],
+    bands(source, out, scale) {
+      if (!tracks[source] || !audioAvailable()) return false;
+      const meter = meterFor(source);
+      if (!meter) return false;
+      meter.bands(out, scale);
+      return true;
+    },
     wake,
     dispose() {
       if (frame !== null) cancel(frame);

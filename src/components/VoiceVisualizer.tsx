@@ -1,8 +1,10 @@
 import { forwardRef, useEffect, useRef, type CSSProperties, type HTMLAttributes } from "react";
+import type { BandScale } from "../audio/bands";
 import { useAgentState, type AgentState } from "../hooks/useAgentState";
 import { useRTVIContext } from "../provider/context";
 import { cx, useMergedRef, withDefaults } from "./dom";
 import type { VisualizerVariant } from "./visualizerDraw";
+import { withBands, type BandSettings } from "./visualizerBands";
 import { startVisualizerLoop, type LevelSource, type LoopStyle, type VisualizerLoop } from "./visualizerLoop";
 
 /** Props of {@link VoiceVisualizer}; other `<div>` props go to its root. */
@@ -13,6 +15,15 @@ export interface VoiceVisualizerProps extends Omit<HTMLAttributes<HTMLDivElement
   variant?: VisualizerVariant;
   /** Drives it instead of the level bus (stories, tests): a level 0..1 or a function read every frame. */
   levels?: number | (() => number);
+  /**
+   * Frequency bands instead of one level spread over the bars, when the participant's
+   * track can be analysed (Web Audio): one band per bar, `"mel"` or `"log"` spaced over
+   * 80 Hz–8 kHz. Without a track (transport levels only) the bars spread the level as
+   * before. Default off.
+   */
+  bands?: BandScale;
+  /** Drives the bands instead of the analyser (stories, tests): values 0..1, one per bar, read every frame. */
+  bandLevels?: () => ArrayLike<number>;
   /** Default 5. */
   barCount?: number;
   /** Space between bars, CSS px. Default 4. */
@@ -55,7 +66,7 @@ const CANVAS_STYLE: CSSProperties = { display: "block", width: "100%", height: "
  * animation. `role="img"` with a label that tells the agent's state. The ref reaches the root.
  */
 export const VoiceVisualizer = /* @__PURE__ */ forwardRef<HTMLDivElement, VoiceVisualizerProps>(function VoiceVisualizer(props, ref) {
-  const { participant = "bot", variant = "bars", levels, barCount = 5, gap = 4, radius, minBarHeight = 0.12, maxBarHeight = 1, color, idleColor, label, labels, className, style, ...rest } = props;
+  const { participant = "bot", variant = "bars", levels, bands, bandLevels, barCount = 5, gap = 4, radius, minBarHeight = 0.12, maxBarHeight = 1, color, idleColor, label, labels, className, style, ...rest } = props;
   const { session } = useRTVIContext("VoiceVisualizer");
   const agent = useAgentState();
   const channel = participant === "local" ? session.levels.mic : session.levels.bot;
@@ -68,6 +79,11 @@ export const VoiceVisualizer = /* @__PURE__ */ forwardRef<HTMLDivElement, VoiceV
   const loopStyle: LoopStyle = { variant, gap, radius: radius ?? null, minBar: clamp01(minBarHeight), maxBar: clamp01(maxBarHeight), idle };
   const styleRef = useRef(loopStyle);
   const levelsRef = useRef(levels);
+  const bandsRef = useRef<BandSettings>({ scale: bands, levels: bandLevels, meters: session.meters, participant });
+  useEffect(() => {
+    bandsRef.current = { scale: bands, levels: bandLevels, meters: session.meters, participant };
+    loopRef.current?.wake();
+  }, [bands, bandLevels, session, participant]);
   useEffect(() => {
     styleRef.current = loopStyle;
     levelsRef.current = levels;
@@ -92,13 +108,13 @@ export const VoiceVisualizer = /* @__PURE__ */ forwardRef<HTMLDivElement, VoiceV
           subscribe: typeof levelsRef.current === "function" ? undefined : () => () => undefined,
         }
       : { get: channel.get, subscribe: (wake) => channel.subscribe(wake) };
-    const loop = startVisualizerLoop(root, canvas, count, source, () => styleRef.current);
+    const loop = startVisualizerLoop(root, canvas, count, withBands(source, () => bandsRef.current), () => styleRef.current);
     loopRef.current = loop;
     return () => {
       loop.dispose();
       loopRef.current = null;
     };
-  }, [channel, count, given, typeof levels === "function"]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [channel, count, given, typeof levels === "function", bandLevels !== undefined]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const text = typeof label === "function" ? label(agent) : (label ?? withDefaults(STATE_LABELS, labels)[agent]);
   const vars = { width: "var(--rtvi-visualizer-width, 120px)", height: "var(--rtvi-visualizer-height, 48px)", "--rtvi-visualizer-color": color, "--rtvi-visualizer-idle-color": idleColor } as CSSProperties;
@@ -113,6 +129,7 @@ export const VoiceVisualizer = /* @__PURE__ */ forwardRef<HTMLDivElement, VoiceV
       data-rtvi-visualizer=""
       data-state={agent}
       data-variant={variant}
+      data-bands={bands}
       data-participant={participant}
     >
       <canvas ref={canvasRef} aria-hidden="true" style={CANVAS_STYLE} />

@@ -1,5 +1,5 @@
 /** How a {@link VoiceVisualizer} draws. */
-export type VisualizerVariant = "bars" | "circle" | "wave";
+export type VisualizerVariant = "bars" | "circle" | "wave" | "orb";
 
 /** Everything a frame needs besides the bar values; lengths in device pixels. */
 export interface VisualizerStyle {
@@ -114,6 +114,45 @@ function drawWave(ctx: Ctx, w: number, h: number, bars: Float32Array, s: Visuali
   ctx.stroke();
 }
 
+/**
+ * A radial "orb": one spoke per bar around a core, joined into a smooth closed outline, so
+ * frequency bands read as a shape that breathes with the voice.
+ */
+function drawOrb(ctx: Ctx, w: number, h: number, bars: Float32Array, s: VisualizerStyle): void {
+  const n = bars.length;
+  const cx = w / 2;
+  const cy = h / 2;
+  const max = Math.min(w, h) / 2;
+  const core = max * 0.5;
+  const reach = max - core;
+  const point = (i: number): [number, number] => {
+    const a = (i / n) * Math.PI * 2 - Math.PI / 2;
+    const r = core + reach * (s.minBar + (s.maxBar - s.minBar) * (bars[((i % n) + n) % n] as number));
+    return [cx + Math.cos(a) * r, cy + Math.sin(a) * r];
+  };
+  ctx.globalAlpha = 0.35;
+  ctx.beginPath();
+  if (n < 3) {
+    ctx.arc(cx, cy, Math.hypot(point(0)[0] - cx, point(0)[1] - cy), 0, Math.PI * 2);
+  } else {
+    // Through the midpoints, with the spoke tips as control points: a closed smooth curve.
+    const [x0, y0] = point(0);
+    const [x1, y1] = point(1);
+    ctx.moveTo((x0 + x1) / 2, (y0 + y1) / 2);
+    for (let i = 1; i <= n; i++) {
+      const [px, py] = point(i);
+      const [qx, qy] = point(i + 1);
+      ctx.quadraticCurveTo(px, py, (px + qx) / 2, (py + qy) / 2);
+    }
+    ctx.closePath();
+  }
+  ctx.fill();
+  ctx.globalAlpha = 1;
+  ctx.beginPath();
+  ctx.arc(cx, cy, Math.max(1, core * (0.85 + 0.15 * average(bars))), 0, Math.PI * 2);
+  ctx.fill();
+}
+
 /** Clears the canvas and draws one frame. */
 export function drawVisualizer(ctx: Ctx, w: number, h: number, bars: Float32Array, s: VisualizerStyle): void {
   ctx.clearRect(0, 0, w, h);
@@ -121,5 +160,6 @@ export function drawVisualizer(ctx: Ctx, w: number, h: number, bars: Float32Arra
   ctx.strokeStyle = s.color;
   if (s.variant === "circle") drawCircle(ctx, w, h, bars, s);
   else if (s.variant === "wave") drawWave(ctx, w, h, bars, s);
+  else if (s.variant === "orb") drawOrb(ctx, w, h, bars, s);
   else drawBars(ctx, w, h, bars, s);
 }

@@ -5,6 +5,11 @@ export interface LevelSource {
   get(): number;
   /** Pushes wake the loop; without it (a `levels` function) the loop polls while visible. */
   subscribe?(listener: () => void): () => void;
+  /**
+   * Fills one value 0..1 per bar from frequency bands; false when there are none right now
+   * (no analysable track): the bars then spread the single level, as without it.
+   */
+  bands?(out: Float32Array): boolean;
 }
 
 /** The drawing settings the component may change at any time; lengths in CSS pixels. */
@@ -89,7 +94,7 @@ export function startVisualizerLoop(root: HTMLElement, canvas: HTMLCanvasElement
     frame = null;
     const dt = lastT ? t - lastT : 16.67;
     lastT = t;
-    barTargets(source.get(), targets);
+    if (!source.bands?.(targets)) barTargets(source.get(), targets);
     const settled = smoothBars(bars, targets, dt);
     paint();
     if (!settled || continuous) schedule();
