@@ -23,6 +23,7 @@ import {
   type RtviMessage,
 } from "./rtvi.js";
 import { TranscriptMapper } from "./transcript.js";
+import { TurnMetrics } from "./turnMetrics.js";
 
 export type Mode = "gemini" | "offline-demo";
 
@@ -53,6 +54,7 @@ export class Call {
   private readonly geminiReady: Promise<boolean>;
   private readonly transcript: TranscriptMapper;
   private readonly functions: FunctionCallRunner;
+  private readonly turnMetrics: TurnMetrics;
   private readonly log: Logger;
   private botTurn = false;
   private micEnabled = true;
@@ -72,6 +74,7 @@ export class Call {
       onStopped: () => this.send(rtvi("bot-stopped-speaking")),
     }, opts.metrics);
     const gemini = { ...geminiLiveFromEnv(), ...opts.gemini, logger: this.log };
+    this.turnMetrics = new TurnMetrics(opts.mode === "offline-demo" ? "OfflineDemoBot" : "GeminiLive", gemini.model, (m) => this.send(m));
     this.functions = new FunctionCallRunner((m) => this.send(m), (r) => this.gemini.sendToolResponse(r));
     this.gemini = new GeminiLiveClient(gemini, {
       onAudio: (pcm, rate, at) => {
@@ -92,7 +95,7 @@ export class Call {
       },
       // Generation is done but its audio may still be queued here: the turn ends at turnComplete,
       // which the service sends once playback should be over.
-      onGenerationComplete: () => undefined,
+      onGenerationComplete: () => this.turnMetrics.generationDone(),
       onTurnComplete: (reason) => {
         if (reason && reason !== "TURN_COMPLETE_REASON_UNSPECIFIED") this.log.info(`turn complete: ${reason}`);
         this.transcript.flushUser();
@@ -200,6 +203,7 @@ export class Call {
         const st = readSendText(body);
         if (!st) return this.send(rtvi("error-response", { error: "send-text needs data.content", fatal: false }, id));
         this.send(rtvi("user-llm-text", { text: st.content }));
+        this.turnMetrics.userDone();
         // Gemini Live answers in audio only; audio_response=false cannot be honoured and is ignored.
         this.gemini.sendText(st.content, st.runImmediately);
         return;
@@ -240,7 +244,10 @@ export class Call {
     if (!pcm || pcm.length === 0) return;
     const ev = this.vad.push(int16ToFloat(pcm), (pcm.length / INPUT_RATE) * 1000);
     if (ev?.type === "start") this.send(rtvi("user-started-speaking"));
-    if (ev?.type === "stop") this.send(rtvi("user-stopped-speaking"));
+    if (ev?.type === "stop") {
+      this.send(rtvi("user-stopped-speaking"));
+      this.turnMetrics.userDone();
+    }
     if (!this.gemini.isOpen) return;
     this.gemini.sendAudio(pcm);
     this.opts.metrics.inLatency(performance.now() - receivedAt);
@@ -249,6 +256,7 @@ export class Call {
   private startBotTurn(): void {
     if (this.botTurn) return;
     this.botTurn = true;
+    this.turnMetrics.botStarted();
     this.transcript.flushUser();
     this.send(rtvi("bot-llm-started"));
     this.send(rtvi("bot-tts-started"));
