@@ -3,7 +3,13 @@ import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import { isRecord, parseFrame, parseLivePath } from "../gemini/protocol.js";
 import type { Logger } from "../logger.js";
+import { loadFvad } from "../speech/fvad.js";
+import { recogniserAvailable, type Availability } from "../speech/recogniser.js";
+import type { Conversation as BotConversation } from "../speech/responder.js";
 import { StandInConnection } from "./connection.js";
+import { demoStatus, type DemoStatus } from "./demo.js";
+import type { OfflineBotDeps } from "./offlineBot.js";
+import { RecogniserPool } from "./recognisers.js";
 import { Synth, type Speech, type SynthEngine } from "./synth.js";
 
 export interface StandInOptions {
@@ -26,6 +32,16 @@ export interface StandInOptions {
   rejectResumeAt?: number;
   /** What happened, for tests and the soak script. */
   onEvent?: (e: StandInEvent) => void;
+  /**
+   * The offline demo bot that understands: WebRTC VAD, pooled speech recognition, the responder
+   * and chunked speech (env STANDIN_UNDERSTAND=1; the bot server turns it on). Off: the
+   * timing-only stand-in ("[speech, 1.2 s]", "You typed: …") that the protocol tests pin down.
+   */
+  understand?: boolean;
+  /** Most recogniser processes at once (env STANDIN_RECOGNISERS; default 2 per core). */
+  maxRecognisers?: number;
+  /** Whether recognition can run here (tests stand in for another OS with this). */
+  recogniser?: () => Availability;
 }
 
 export type StandInEvent =
@@ -45,6 +61,10 @@ export interface StandIn {
   /** Cut every socket without a close frame (a lost connection, as far as clients can tell). */
   drop(): void;
   engine: Speech["engine"];
+  /** What the offline bot can and cannot do here (GET /api/status reports it). */
+  demo: DemoStatus;
+  /** The recogniser pool, when the bot understands (the bench reads its processes' CPU). */
+  recognisers: RecogniserPool | null;
   close(): Promise<void>;
 }
 
@@ -53,11 +73,15 @@ export interface Conversation {
   id: number;
   turns: { role: "user" | "model"; text: string }[];
   answers: number;
+  /** The offline bot's memory (what was said, the next joke). */
+  bot?: BotConversation;
 }
 
 export interface StandInContext {
   opts: StandInOptions;
   counters: { toolCalls: number };
+  /** Set when the stand-in runs the understanding offline bot. */
+  offline?: OfflineBotDeps;
   issueHandle(conv: Conversation): string;
   emit(e: StandInEvent): void;
 }
@@ -75,8 +99,8 @@ function num(v: string | undefined): number | undefined {
 /**
  * A local Gemini Live look-alike on a real WebSocket, so the bridge runs the same code path offline.
  * It checks the endpoint and key like the service, hands out resumption handles and honours them,
- * sends goAway on a schedule, usage, tool calls and grounding. It cannot understand speech: it
- * reports how much it heard and says so out loud.
+ * sends goAway on a schedule, usage, tool calls and grounding. With `understand`, it recognises
+ * speech and answers through the offline responder; without, it reports how much it heard.
  */
 export async function startStandIn(opts: StandInOptions): Promise<StandIn> {
   const env = process.env;
@@ -87,6 +111,14 @@ export async function startStandIn(opts: StandInOptions): Promise<StandIn> {
     rejectResumeAt: opts.rejectResumeAt ?? num(env.STANDIN_REJECT_RESUME_AT),
   };
   const synth = new Synth(24000, o.engine ?? "auto");
+  const understand = o.understand ?? env.STANDIN_UNDERSTAND === "1";
+  const avail: Availability = understand ? (o.recogniser ?? recogniserAvailable)() : { ok: false, why: "not asked for" };
+  const pool = understand && avail.ok ? new RecogniserPool(o.maxRecognisers) : null;
+  const offline: OfflineBotDeps | undefined = understand ? { vad: await loadFvad(), pool } : undefined;
+  const demo = demoStatus(synth.engine, avail, understand);
+  // Said once, at start: every call of this server will behave this way.
+  if (understand && !avail.ok) o.logger.warn(`speech recognition unavailable (${avail.why}): the offline bot times speech instead of understanding it; typed text is answered`);
+  if (synth.engine === "tones") o.logger.warn("espeak-ng not found: the stand-in answers in tones");
   const handles = new Map<string, Conversation>();
   let convIds = 0;
   let connIds = 0;
@@ -94,6 +126,7 @@ export async function startStandIn(opts: StandInOptions): Promise<StandIn> {
   const ctx: StandInContext = {
     opts: o,
     counters: { toolCalls: 0 },
+    offline,
     issueHandle: (conv) => {
       const h = `standin-${conv.id}-${Math.random().toString(36).slice(2, 10)}`;
       handles.set(h, conv);
@@ -184,8 +217,11 @@ export async function startStandIn(opts: StandInOptions): Promise<StandIn> {
       for (const ws of live) ws.terminate();
     },
     engine: synth.engine,
+    demo,
+    recognisers: pool,
     close: () =>
       new Promise<void>((resolve) => {
+        pool?.close();
         for (const ws of live) ws.terminate();
         wss.close();
         http.close(() => resolve());

@@ -114,6 +114,9 @@ function tones(text: string, rate: number): Int16Array {
   return out;
 }
 
+/** What a toned answer's transcript starts with: the listener is told why there are no words. */
+export const TONES_PREFIX = "[tones, no speech engine]";
+
 /** Text-to-speech for the offline stand-in, at the rate Gemini Live sends (24 kHz). */
 export class Synth {
   private readonly bin: string | null;
@@ -155,7 +158,7 @@ export class Synth {
       }
     }
     const pcm = tones(text, this.rate);
-    const transcript = `[tones, no speech engine] ${text}`;
+    const transcript = `${TONES_PREFIX} ${text}`;
     return { pcm, rate: this.rate, words: wordTimes(transcript, pcm.length), transcript, engine: "tones" };
   }
 }

@@ -1,0 +1,142 @@
+import { availableParallelism } from "node:os";
+import { createRecogniser, type RecognitionFinal, type Recogniser } from "../speech/recogniser.js";
+
+/** One utterance's hold on a recogniser: audio written before one is free is queued, not lost. */
+export interface Lease {
+  write(pcm16k: Int16Array): void;
+  /** Ends the utterance and gives the recogniser back; resolves empty if it failed. */
+  end(): Promise<RecognitionFinal>;
+  /** Drops the utterance (barge-in, hang-up) and gives the recogniser back. */
+  abort(): void;
+}
+
+export interface PoolStats {
+  processes: number;
+  busy: number;
+  waiting: number;
+  /** Utterances that had to wait for a free recogniser. */
+  queued: number;
+}
+
+const EMPTY: RecognitionFinal = { text: "", source: "none", grammar: "", open: "", gap: 0 };
+
+/**
+ * Long-lived recognisers shared by every connection of one stand-in, lent per utterance. A
+ * recogniser costs ~0.19 CPU-s per audio second and ~40 MB, and only utterances are fed (the
+ * stand-in's VAD decides), so most calls are listening to silence at any moment: a bounded pool
+ * keeps the CPU bounded where one process per call would not. Past `max` busy, an utterance waits
+ * with its audio queued and is decoded faster than real time once a recogniser frees up.
+ */
+export class RecogniserPool {
+  private readonly idle: Recogniser[] = [];
+  private readonly all = new Set<Recogniser>();
+  private readonly waiters: ((r: Recogniser | null) => void)[] = [];
+  private closed = false;
+  private queuedCount = 0;
+
+  constructor(
+    readonly max = Math.max(2, Number(process.env.STANDIN_RECOGNISERS) || availableParallelism() * 2),
+    private readonly create: () => Recogniser = () => createRecogniser(),
+    warm = 1,
+  ) {
+    // One loaded before the first caller speaks: model loading takes longer than a short question.
+    for (let i = 0; i < Math.min(warm, max); i++) this.idle.push(this.spawn());
+  }
+
+  stats(): PoolStats {
+    return { processes: this.all.size, busy: this.all.size - this.idle.length, waiting: this.waiters.length, queued: this.queuedCount };
+  }
+
+  /** The recognisers' process ids (the bench adds up their CPU). */
+  pids(): number[] {
+    return [...this.all].map((r) => r.pid).filter((p): p is number => p !== undefined);
+  }
+
+  private spawn(): Recogniser {
+    const r = this.create();
+    this.all.add(r);
+    r.on("error", () => {
+      // A dead process leaves the pool; the next utterance starts a fresh one.
+      this.all.delete(r);
+      const i = this.idle.indexOf(r);
+      if (i >= 0) this.idle.splice(i, 1);
+    });
+    return r;
+  }
+
+  private take(): Promise<Recogniser | null> {
+    if (this.closed) return Promise.resolve(null);
+    const r = this.idle.pop();
+    if (r) return Promise.resolve(r);
+    if (this.all.size < this.max) return Promise.resolve(this.spawn());
+    this.queuedCount++;
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private give(r: Recogniser): void {
+    if (!this.all.has(r)) return;
+    if (this.closed) return r.close();
+    const next = this.waiters.shift();
+    if (next) next(r);
+    else this.idle.push(r);
+  }
+
+  /** Starts an utterance with partial hypotheses going to `onPartial`. */
+  lease(onPartial: (text: string) => void): Lease {
+    let rec: Recogniser | null = null;
+    let off: (() => void) | null = null;
+    let done = false;
+    const queued: Int16Array[] = [];
+    const got = this.take().then((r) => {
+      if (!r) return null;
+      if (done) {
+        this.give(r);
+        return null;
+      }
+      rec = r;
+      off = r.on("partial", onPartial);
+      for (const pcm of queued.splice(0)) r.write(pcm);
+      return r;
+    });
+    const release = (r: Recogniser): void => {
+      off?.();
+      off = null;
+      this.give(r);
+    };
+    return {
+      write: (pcm) => {
+        if (done) return;
+        if (rec) rec.write(pcm);
+        else queued.push(pcm.slice());
+      },
+      end: async () => {
+        if (done) return EMPTY;
+        done = true;
+        const r = await got;
+        if (!r) return EMPTY;
+        try {
+          return await r.endUtterance();
+        } finally {
+          release(r);
+        }
+      },
+      abort: () => {
+        if (done) return;
+        done = true;
+        queued.length = 0;
+        if (rec) {
+          rec.abort();
+          release(rec);
+        }
+      },
+    };
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const w of this.waiters.splice(0)) w(null);
+    for (const r of this.all) r.close();
+    this.all.clear();
+    this.idle.length = 0;
+  }
+}
