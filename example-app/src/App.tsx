@@ -6,8 +6,10 @@ import {
   ConnectButton,
   DeviceSelect,
   LatencyBadge,
+  MetricsPanel,
   MicToggle,
   RTVIClientProvider,
+  SessionTimer,
   TextInput,
   TranscriptExportButton,
   TranscriptPanel,
@@ -17,6 +19,7 @@ import {
 import { startBot } from "./config";
 import { AgentStatus } from "./AgentStatus";
 import { ErrorBanner } from "./ErrorBanner";
+import { PreJoin } from "./PreJoin";
 import { createTransport } from "./transport";
 import { useServerStatus, type ServerMode } from "./useServerStatus";
 
@@ -39,16 +42,18 @@ function VoiceApp() {
             {MODE_LABEL[mode]}
           </span>
         )}
+        <SessionTimer className="app-timer" />
         <LatencyBadge className="app-latency" />
       </header>
       <ErrorBanner />
       <main className="app-main">
         <section className="app-stage" aria-label="Call">
           <div className="app-visual">
-            <VoiceVisualizer participant="bot" barCount={24} className="app-bot-visualizer" />
+            <VoiceVisualizer participant="bot" barCount={24} bands="mel" className="app-bot-visualizer" />
             <CaptionsOverlay className="app-captions" />
           </div>
           <AgentStatus />
+          <PreJoin />
           <div className="app-controls">
             <ConnectButton startBot={startBot} className="app-connect" />
             <MicToggle mode={pushToTalk ? "push-to-talk" : "toggle"} />
@@ -63,6 +68,10 @@ function VoiceApp() {
             <DeviceSelect kind="mic" />
             <DeviceSelect kind="speaker" />
             <VolumeSlider />
+          </details>
+          <details className="app-details">
+            <summary>Details</summary>
+            <MetricsPanel className="app-metrics" />
           </details>
         </section>
         <section className="app-conversation" aria-label="Conversation">
