@@ -64,6 +64,8 @@ export type { VoiceVisualizerProps } from "./components/VoiceVisualizer";
 export type { VisualizerVariant } from "./components/visualizerDraw";
 export { MicToggle } from "./components/MicToggle";
 export type { MicToggleProps, MicToggleRenderState } from "./components/MicToggle";
+export { useMicToggle } from "./components/useMicToggle";
+export type { MicToggleLabels, MicToggleLabelsInput, MicToggleButtonProps, UseMicToggleOptions, UseMicToggleResult } from "./components/useMicToggle";
 export { usePushToTalk } from "./components/usePushToTalk";
 export type { UsePushToTalkOptions, UsePushToTalkResult } from "./components/usePushToTalk";
 export { VolumeSlider } from "./components/VolumeSlider";

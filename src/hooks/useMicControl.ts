@@ -6,7 +6,9 @@ import { useSessionState } from "./useSessionState";
 
 /** Result of {@link useMicControl}. */
 export interface UseMicControlResult {
-  /** Whether the mic is sending audio. */
+  /** Whether the mic is muted (not sending audio). */
+  readonly muted: boolean;
+  /** @deprecated Use `muted` (its opposite); removed in the next minor version. */
   readonly enabled: boolean;
   /** Permission and hardware state. */
   readonly status: MicStatus;
@@ -17,7 +19,9 @@ export interface UseMicControlResult {
    * it unmutes, so a UI should not offer to unmute meanwhile.
    */
   readonly mutedByBot: boolean;
-  /** Turns the mic on or off. Rejects with `RTVIActionError` (also recorded in the store). */
+  /** Mutes or unmutes the mic. Rejects with `RTVIActionError` (also recorded in the store). */
+  setMuted(muted: boolean): Promise<void>;
+  /** @deprecated Use `setMuted(!enabled)`; removed in the next minor version. */
   setEnabled(enabled: boolean): Promise<void>;
   toggle(): Promise<void>;
 }
@@ -32,6 +36,8 @@ export function useMicControl(): UseMicControlResult {
   const status = useSessionState((s) => s.micStatus, "useMicControl");
   const mutedByBot = useSessionState((s) => s.micMutedByBot, "useMicControl");
   const setEnabled = useCallback((on: boolean) => actions.enableMic(on), [actions]);
+  const setMuted = useCallback((muted: boolean) => actions.enableMic(!muted), [actions]);
   const toggle = useCallback(() => actions.enableMic(!enabled), [actions, enabled]);
-  return { enabled, status, problem: status === "unknown" || status === "granted" ? null : MIC_PROBLEM_MESSAGES[status], mutedByBot, setEnabled, toggle };
+  const problem = status === "unknown" || status === "granted" ? null : MIC_PROBLEM_MESSAGES[status];
+  return { muted: !enabled, enabled, status, problem, mutedByBot, setMuted, setEnabled, toggle };
 }
