@@ -18,6 +18,8 @@ export interface ServerOptions extends Partial<ServerConfig> {
   logSink?: LogSink;
   /** Speech engine of the offline stand-in. */
   synth?: SynthEngine;
+  /** The offline bot recognises speech and answers (default; env STANDIN_UNDERSTAND=0 for the timing-only one). */
+  understand?: boolean;
 }
 
 export interface ServerStats {
@@ -46,7 +48,7 @@ export interface RunningServer {
 
 /** Build the HTTP server without listening (config from options over env). */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const { logger: givenLogger, logSink, synth, ...overrides } = options;
+  const { logger: givenLogger, logSink, synth, understand, ...overrides } = options;
   const config: ServerConfig = { ...configFromEnv(), ...overrides };
   const logger = givenLogger ?? createLogger({ sink: logSink });
   logger.addSecret(config.geminiApiKey);
@@ -57,7 +59,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const mode: Mode = config.geminiApiKey ? "gemini" : "offline-demo";
 
   let standIn: StandIn | undefined;
-  if (mode === "offline-demo") standIn = await startStandIn({ host: "127.0.0.1", port: 0, logger: logger.child("stand-in"), engine: synth });
+  if (mode === "offline-demo") standIn = await startStandIn({ host: "127.0.0.1", port: 0, logger: logger.child("stand-in"), engine: synth, understand: understand ?? process.env.STANDIN_UNDERSTAND !== "0" });
   const gemini = {
     apiKey: config.geminiApiKey || "offline-demo",
     url: standIn?.url ?? config.geminiWsUrl,
@@ -76,6 +78,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     staticDir: config.staticDir,
     iceConfig: publicIce.length ? { iceServers: publicIce } : undefined,
     logger,
+    demo: standIn?.demo,
   });
   const http: Server = createHttpServer(handler);
   http.requestTimeout = 30_000;

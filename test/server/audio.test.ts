@@ -4,7 +4,8 @@ import { TestClient, rms, tone } from "./helpers.js";
 
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startServer({ port: 0, geminiApiKey: "", logSink: () => undefined });
+  // Tones, not speech: the timing-only stand-in (WebRTC VAD, which the understanding bot uses, ignores pure tones).
+  server = await startServer({ port: 0, geminiApiKey: "", logSink: () => undefined, understand: false });
 });
 afterAll(async () => {
   await server.close();

@@ -66,7 +66,7 @@ describe("bad requests get a 4xx JSON error, and the server keeps serving", () =
     const r = await fetch(server.url + "/api/offer", { method: "OPTIONS" });
     expect(r.status).toBe(204);
     expect(r.headers.get("access-control-allow-origin")).toBeNull();
-    expect((await call("/api/status")).body).toEqual({ mode: "offline-demo", calls: 0 });
+    expect((await call("/api/status")).body).toEqual({ mode: "offline-demo", calls: 0, demo: { speech: expect.any(String), understands: expect.any(Boolean), limits: expect.any(Array) } });
     const ids = new Set<string>();
     for (let i = 0; i < 5; i++) ids.add((await call("/start", { method: "POST" })).body.sessionId as string);
     expect(ids.size).toBe(5);

@@ -20,7 +20,7 @@ describe("SmallWebRTC signalling against a werift client", () => {
     expect(ready.label).toBe("rtvi-ai");
     expect(ready.data).toMatchObject({ version: "2.1.0", about: { mode: "offline-demo" } });
     const st = (await (await fetch(`${server.url}/api/status`)).json()) as { mode: string; calls: number };
-    expect(st).toEqual({ mode: "offline-demo", calls: 1 });
+    expect(st).toMatchObject({ mode: "offline-demo", calls: 1 });
 
     c.sendRtvi("client-message", { t: "status", d: { x: 1 } }, "cm-1");
     const resp = await c.messages.wait((m) => m.type === "server-response" && m.id === "cm-1");
@@ -31,7 +31,8 @@ describe("SmallWebRTC signalling against a werift client", () => {
     c.sendRtvi("send-text", { content: "hello there", options: { run_immediately: true, audio_response: true } }, "st-1");
     const out = await c.messages.wait((m) => m.type === "bot-output", 20_000, "bot-output");
     expect(out.data).toMatchObject({ spoken: true, aggregated_by: "sentence" });
-    expect(String(out.data?.text)).toContain("You typed:");
+    // The offline bot greets back (the timing-only stand-in, STANDIN_UNDERSTAND=0, echoes the text).
+    expect(String(out.data?.text)).toMatch(/^Hello!|You typed:/);
     await c.messages.wait((m) => m.type === "bot-stopped-speaking", 20_000, "bot-stopped-speaking");
     const types = c.messages.items.map((m) => m.type);
     for (const t of ["user-llm-text", "bot-llm-started", "bot-tts-started", "bot-started-speaking", "bot-llm-text", "bot-tts-text", "bot-llm-stopped", "bot-tts-stopped"]) {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Mode } from "../call.js";
 import type { Logger } from "../logger.js";
+import type { DemoStatus } from "../standin/demo.js";
 import { readOffer, readPatch, type SessionManager } from "../sessions.js";
 import { HttpError, json, readJson, tooMany } from "./errors.js";
 import type { Guard } from "./guard.js";
@@ -23,6 +24,8 @@ export interface HttpDeps {
   staticDir: string | undefined;
   iceConfig: { iceServers: { urls: string | string[]; username?: string; credential?: string }[] } | undefined;
   logger: Logger;
+  /** Offline mode: what the demo bot can and cannot do here (the UI's badge explains it). */
+  demo?: DemoStatus;
 }
 
 interface Ctx {
@@ -90,7 +93,7 @@ export function createHandler(d: HttpDeps): (req: IncomingMessage, res: ServerRe
       /^\/api\/status$/,
       {
         methods: ["GET", "HEAD"],
-        handle: async ({ res, cors }) => json(res, 200, { mode: d.mode, calls: d.sessions.stats().calls }, cors),
+        handle: async ({ res, cors }) => json(res, 200, { mode: d.mode, calls: d.sessions.stats().calls, ...(d.demo ? { demo: d.demo } : {}) }, cors),
       },
     ],
   ];

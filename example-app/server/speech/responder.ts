@@ -170,7 +170,7 @@ function replyEnglish(conv: Conversation, input: TurnInput, heard: string): Repl
     case "repeat":
       return say(intent, rest ? rest : "Say repeat after me, and then the words you want me to say.");
     case "unknown":
-      return say(intent, `I heard: ${heard}. ${ABILITIES}`);
+      return say(intent, `${input.source === "typed" ? "You typed" : "I heard"}: ${heard}. ${ABILITIES}`);
   }
 }
 

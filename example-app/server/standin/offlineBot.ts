@@ -50,6 +50,7 @@ export class OfflineBot {
   ) {
     // Mode 3 and 500 ms hangover: see the figures in call.ts (fvad vs energy VAD in noise).
     this.vad = new FvadVad(deps.vad, { mode: 3, sampleRate: INPUT_RATE, startMs: 60, hangoverMs: 500 });
+    deps.pool?.warm();
   }
 
   static conversation(): Conversation {

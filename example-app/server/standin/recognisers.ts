@@ -22,7 +22,7 @@ const EMPTY: RecognitionFinal = { text: "", source: "none", grammar: "", open: "
 
 /**
  * Long-lived recognisers shared by every connection of one stand-in, lent per utterance. A
- * recogniser costs ~0.19 CPU-s per audio second and ~40 MB, and only utterances are fed (the
+ * recogniser costs ~0.19 CPU-s per audio second and ~100 MB resident (measured), and only utterances are fed (the
  * stand-in's VAD decides), so most calls are listening to silence at any moment: a bounded pool
  * keeps the CPU bounded where one process per call would not. Past `max` busy, an utterance waits
  * with its audio queued and is decoded faster than real time once a recogniser frees up.
@@ -37,10 +37,14 @@ export class RecogniserPool {
   constructor(
     readonly max = Math.max(2, Number(process.env.STANDIN_RECOGNISERS) || availableParallelism() * 2),
     private readonly create: () => Recogniser = () => createRecogniser(),
-    warm = 1,
-  ) {
-    // One loaded before the first caller speaks: model loading takes longer than a short question.
-    for (let i = 0; i < Math.min(warm, max); i++) this.idle.push(this.spawn());
+  ) {}
+
+  /**
+   * Makes sure one recogniser is loaded and idle (a call just connected): loading takes ~0.3 s,
+   * which would otherwise delay the first answer. A server with no calls keeps no process.
+   */
+  warm(): void {
+    if (!this.closed && this.idle.length === 0 && this.all.size < this.max) this.idle.push(this.spawn());
   }
 
   stats(): PoolStats {
