@@ -1,14 +1,33 @@
 import { memo, type ReactNode } from "react";
 import type { Turn } from "../store/transcript/types";
-import { TranscriptTurn, type TranscriptMode } from "./TranscriptTurn";
+import type { TranscriptLabels } from "./transcriptLabels";
+import { sideOf, TranscriptTurn, type TranscriptMode, type TranscriptSide } from "./TranscriptTurn";
+
+/** What {@link TranscriptPanelProps.renderTurn} receives beside the turn. */
+export interface TranscriptTurnContext {
+  readonly mode: TranscriptMode;
+  readonly labels: TranscriptLabels;
+  /** `user` or `bot` for speech, null for tool calls and system lines. */
+  readonly side: TranscriptSide | null;
+  /** The kit's own `<li>` for this turn: return it to keep the default for some turns. */
+  readonly defaultRow: ReactNode;
+}
+
+/**
+ * Renders one row of the log, which is an `<ol>`: return an `<li>`, `defaultRow` (or
+ * undefined) for the kit's row, or null to hide the turn. Keep
+ * the function stable (module level or `useCallback`): rows are memoised on it, so a new
+ * function re-renders every row.
+ */
+export type RenderTurn = (turn: Turn, context: TranscriptTurnContext) => ReactNode;
 
 interface RowsProps {
   readonly turns: readonly Turn[];
   readonly from: number;
   readonly to: number;
   readonly mode: TranscriptMode;
-  readonly userLabel: string;
-  readonly botLabel: string;
+  readonly labels: TranscriptLabels;
+  readonly renderTurn: RenderTurn | undefined;
 }
 
 // Rows are grouped in chunks at fixed absolute indices, so appending a token re-renders one
@@ -16,16 +35,25 @@ interface RowsProps {
 const CHUNK = 25;
 
 function sameRows(a: RowsProps, b: RowsProps): boolean {
-  if (a.from !== b.from || a.to !== b.to || a.mode !== b.mode || a.userLabel !== b.userLabel || a.botLabel !== b.botLabel) return false;
+  if (a.from !== b.from || a.to !== b.to || a.mode !== b.mode || a.labels !== b.labels || a.renderTurn !== b.renderTurn) return false;
   for (let i = a.from; i < a.to; i++) if (a.turns[i] !== b.turns[i]) return false;
   return true;
 }
 
-const Chunk = memo(function Chunk({ turns, from, to, mode, userLabel, botLabel }: RowsProps): ReactNode {
+type RowProps = { readonly turn: Turn; readonly mode: TranscriptMode; readonly labels: TranscriptLabels; readonly renderTurn: RenderTurn };
+
+// A custom row is memoised like the kit's own: only the turn that changed calls renderTurn.
+const CustomRow = memo(function CustomRow({ turn, mode, labels, renderTurn }: RowProps): ReactNode {
+  const defaultRow = <TranscriptTurn turn={turn} mode={mode} labels={labels} />;
+  const row = renderTurn(turn, { mode, labels, side: sideOf(turn), defaultRow });
+  return row === undefined ? defaultRow : row;
+});
+
+const Chunk = memo(function Chunk({ turns, from, to, mode, labels, renderTurn }: RowsProps): ReactNode {
   const rows: ReactNode[] = [];
   for (let i = from; i < to; i++) {
     const turn = turns[i] as Turn;
-    rows.push(<TranscriptTurn key={turn.id} turn={turn} mode={mode} userLabel={userLabel} botLabel={botLabel} />);
+    rows.push(renderTurn ? <CustomRow key={turn.id} turn={turn} mode={mode} labels={labels} renderTurn={renderTurn} /> : <TranscriptTurn key={turn.id} turn={turn} mode={mode} labels={labels} />);
   }
   return rows;
 }, sameRows);

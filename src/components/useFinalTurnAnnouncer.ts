@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { Turn } from "../store/transcript/types";
+import type { TranscriptLabels } from "./transcriptLabels";
 
 /** What the live region says next: `key` changes per announcement so a repeat is re-read. */
 export interface Announcement {
@@ -11,12 +12,12 @@ export interface Announcement {
 // history as cheap as into a short one.
 const SCAN = 50;
 
-function spokenLine(turn: Turn, userLabel: string, botLabel: string): string {
-  if (turn.role === "system") return turn.text ? `${turn.kind === "error" ? "Error" : "Notice"}: ${turn.text}` : "";
+function spokenLine(turn: Turn, t: TranscriptLabels): string {
+  if (turn.role === "system") return turn.text ? `${turn.kind === "error" ? t.error : t.notice}: ${turn.text}` : "";
   // Tool calls are noise when heard; they stay readable in the log.
   if (turn.role === "function_call" || !turn.text.trim()) return "";
-  const who = turn.role === "assistant" ? botLabel : userLabel;
-  return `${who}: ${turn.text}${turn.interrupted ? " (interrupted)" : ""}`;
+  const who = turn.role === "assistant" ? t.bot : t.user;
+  return `${who}: ${turn.text}${turn.interrupted ? ` ${t.interrupted}` : ""}`;
 }
 
 /**
@@ -24,7 +25,7 @@ function spokenLine(turn: Turn, userLabel: string, botLabel: string): string {
  * are never announced (a screen reader would read every word twice), and the history a
  * panel mounts with is not read out.
  */
-export function useFinalTurnAnnouncer(turns: readonly Turn[], userLabel: string, botLabel: string): Announcement | null {
+export function useFinalTurnAnnouncer(turns: readonly Turn[], labels: TranscriptLabels): Announcement | null {
   const seen = useRef<Set<string> | null>(null);
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
   useEffect(() => {
@@ -38,11 +39,11 @@ export function useFinalTurnAnnouncer(turns: readonly Turn[], userLabel: string,
       const t = turns[i] as Turn;
       if (!t.final || seen.current.has(t.id)) continue;
       seen.current.add(t.id);
-      const line = spokenLine(t, userLabel, botLabel);
+      const line = spokenLine(t, labels);
       if (line) fresh.unshift(line);
       key ||= t.id;
     }
     if (fresh.length > 0) setAnnouncement({ key, text: fresh.join(" ") });
-  }, [turns, userLabel, botLabel]);
+  }, [turns, labels]);
   return announcement;
 }
