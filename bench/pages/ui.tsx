@@ -1,6 +1,6 @@
 // Parts a, d and f in the page: the whole UI under level events, visualizer frames, lifecycles.
 import { commits, frames, globals, levelEvents, mount, msg, newSession, resetCommits, sleep, unmount, BOT_READY, type Session, type Side } from "./common";
-import { BaselineFull, OursFull, OursVisualizers, TheirsFull, TheirsVisualizers } from "./uis";
+import { BaselineFull, OursBandVisualizers, OursFull, OursVisualizers, TheirsFull, TheirsVisualizers } from "./uis";
 
 /** Part a's third screen: client-react with a hand-written useState level meter. */
 export type FullSide = Side | "baseline";
@@ -8,12 +8,13 @@ const FULL = { ours: OursFull, theirs: TheirsFull, baseline: BaselineFull } as c
 
 let current: Session | null = null;
 
-async function connected(side: FullSide, kind: "full" | "visualizers", speed: number): Promise<Session> {
+async function connected(side: FullSide, kind: "full" | "visualizers", speed: number, bands?: "bars" | "orb"): Promise<Session> {
   await stop();
   const s = newSession([{ at: 0, message: BOT_READY }], speed);
   current = s;
   const Full = FULL[side];
-  const ui = kind === "full" ? <Full client={s.client} /> : side === "ours" ? <OursVisualizers client={s.client} /> : <TheirsVisualizers client={s.client} />;
+  const ui =
+    kind === "full" ? <Full client={s.client} /> : side === "ours" ? bands ? <OursBandVisualizers client={s.client} variant={bands} /> : <OursVisualizers client={s.client} /> : <TheirsVisualizers client={s.client} />;
   await mount(ui);
   await s.client.connect();
   await s.transport.played;
@@ -43,9 +44,9 @@ export async function levelCommits(side: FullSide, ms: number): Promise<{ commit
   return result;
 }
 
-/** Part d, step 1: two visualizers of one side, connected, levels flowing for `ms`; warmed up. */
-export async function visualizersStart(side: Side, ms: number): Promise<void> {
-  const s = await connected(side, "visualizers", 1);
+/** Part d, step 1: two visualizers of one side (ours optionally with frequency bands), connected, levels flowing for `ms`; warmed up. */
+export async function visualizersStart(side: Side, ms: number, bands?: "bars" | "orb"): Promise<void> {
+  const s = await connected(side, "visualizers", 1, bands);
   s.transport.play(levelEvents(ms));
   await frames(30);
 }

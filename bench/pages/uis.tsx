@@ -43,6 +43,16 @@ export function OursVisualizers({ client }: { client: PipecatClient }): ReactNod
   );
 }
 
+/** Ours, two visualizers with frequency bands from the tracks' analysers (part d, issue 18): 24 mel bands, bars or the orb. */
+export function OursBandVisualizers({ client, variant }: { client: PipecatClient; variant: "bars" | "orb" }): ReactNode {
+  return (
+    <RTVIClientProvider client={client}>
+      <VoiceVisualizer participant="local" bands="mel" barCount={24} variant={variant} />
+      <VoiceVisualizer participant="bot" bands="mel" barCount={24} variant={variant} />
+    </RTVIClientProvider>
+  );
+}
+
 // client-react keeps state in a module-level jotai store unless given one: a fresh store per
 // mount, so one round never sees the previous round's conversation.
 function TheirProvider({ client, children }: { client: PipecatClient; children: ReactNode }): ReactNode {
