@@ -21,27 +21,17 @@ import { AgentStatus } from "./AgentStatus";
 import { ErrorBanner } from "./ErrorBanner";
 import { PreJoin } from "./PreJoin";
 import { createTransport } from "./transport";
-import { useServerStatus, type ServerMode } from "./useServerStatus";
-
-const MODE_LABEL: Record<ServerMode, string | null> = {
-  gemini: "Gemini Live",
-  "offline-demo": "Offline demo bot",
-  unknown: null,
-  unreachable: "Bot server unreachable",
-};
+import { ModeBadge } from "./ModeBadge";
+import { useServerStatusInfo } from "./useServerStatus";
 
 function VoiceApp() {
-  const mode = useServerStatus();
+  const { mode, demo } = useServerStatusInfo();
   const [pushToTalk, setPushToTalk] = useState(false);
   return (
     <div className="app">
       <header className="app-header">
         <h1>Voice demo</h1>
-        {MODE_LABEL[mode] && (
-          <span className="app-mode" data-mode={mode}>
-            {MODE_LABEL[mode]}
-          </span>
-        )}
+        <ModeBadge mode={mode} demo={demo} />
         <SessionTimer className="app-timer" />
         <LatencyBadge className="app-latency" />
       </header>
