@@ -144,7 +144,7 @@ const CHINESE: Strings = {
   bot: "助手",
   download: "下载对话记录",
   unlock: "启用音频",
-  states: { disconnected: "未连接", connecting: "正在连接", listening: "正在聆听", thinking: "助手正在思考", speaking: "助手正在说话", error: "连接错误" },
+  states: { disconnected: "未连接", connecting: "正在连接", reconnecting: "正在重新连接", listening: "正在聆听", thinking: "助手正在思考", speaking: "助手正在说话", error: "连接错误" },
 };
 
 const ARABIC: Strings = {
@@ -164,7 +164,7 @@ const ARABIC: Strings = {
   bot: "المساعد",
   download: "تنزيل المحادثة",
   unlock: "تفعيل الصوت",
-  states: { disconnected: "غير متصل", connecting: "جارٍ الاتصال", listening: "يستمع", thinking: "المساعد يفكر", speaking: "المساعد يتحدث", error: "خطأ في الاتصال" },
+  states: { disconnected: "غير متصل", connecting: "جارٍ الاتصال", reconnecting: "جارٍ إعادة الاتصال", listening: "يستمع", thinking: "المساعد يفكر", speaking: "المساعد يتحدث", error: "خطأ في الاتصال" },
 };
 
 const chineseScript = new ScriptBuilder().wait(300).user("今天 天气 怎么样").bot("今天 北京 晴 气温 二十 度", { holdAfter: 3 }).build("zh");

@@ -3,6 +3,7 @@ import { useAgentState, type AgentState } from "rtvi-react-kit";
 const TEXT: Record<AgentState, string> = {
   disconnected: "Not connected",
   connecting: "Connecting…",
+  reconnecting: "Reconnecting…",
   listening: "Listening — go ahead and talk",
   thinking: "Thinking…",
   speaking: "Speaking",

@@ -50,6 +50,7 @@ export type VoiceVisualizerLabels = Partial<Record<AgentState, string>>;
 const STATE_LABELS: Record<AgentState, string> = {
   disconnected: "Not connected",
   connecting: "Connecting",
+  reconnecting: "Reconnecting",
   listening: "Listening",
   thinking: "Bot is thinking",
   speaking: "Bot is speaking",

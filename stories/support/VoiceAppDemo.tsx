@@ -35,6 +35,7 @@ export interface VoiceAppDemoProps {
 const AGENT_TEXT: Record<ReturnType<typeof useAgentState>, string> = {
   disconnected: "Not connected",
   connecting: "Connecting…",
+  reconnecting: "Reconnecting…",
   listening: "Listening",
   thinking: "Thinking…",
   speaking: "Speaking",

@@ -143,7 +143,7 @@ describe("the bot reconnecting to its model (server-message session-reconnecting
     expect(connection.reconnecting).toBe(true);
     expect(connection.reconnectReason).toBe("goAway");
     expect(connection.connected).toBe(true);
-    expect(agentStateOf(state)).toBe("connecting");
+    expect(agentStateOf(state)).toBe("reconnecting");
     expect(state.errors).toEqual([]);
     expect(state.transcript.turns).toEqual([]);
     act(() => transport.inject(msg("server-message", { type: "session-resumed" })));
