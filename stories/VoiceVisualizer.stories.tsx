@@ -73,11 +73,11 @@ export const FollowsTheBot: Story = {
 
 /** The user's microphone, with a custom label. */
 export const Microphone: Story = {
-  args: { participant: "local", levels: undefined, label: "Your microphone", color: "#047857" },
+  args: { participant: "user", levels: undefined, label: "Your microphone", color: "#047857" },
   parameters: { session: { autoConnect: true, script: new ScriptBuilder().user("Testing, one, two, three.").build("mic"), options: { speed: 1 } } },
   play: async ({ canvasElement }) => {
     const img = within(canvasElement).getByRole("img", { name: "Your microphone" });
-    await expect(img).toHaveAttribute("data-participant", "local");
+    await expect(img).toHaveAttribute("data-participant", "user");
     await waitFor(() => expect(painted(canvasElement)).toBe(true), { timeout: 5_000 });
   },
 };

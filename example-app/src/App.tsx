@@ -47,7 +47,7 @@ function VoiceApp() {
           <div className="app-controls">
             <ConnectButton startBot={startBot} className="app-connect" />
             <MicToggle mode={pushToTalk ? "push-to-talk" : "toggle"} />
-            <VoiceVisualizer participant="local" barCount={12} className="app-mic-visualizer" />
+            <VoiceVisualizer participant="user" barCount={12} className="app-mic-visualizer" />
           </div>
           <label className="app-ptt">
             <input type="checkbox" checked={pushToTalk} onChange={(e) => setPushToTalk(e.target.checked)} />

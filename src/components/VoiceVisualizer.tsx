@@ -9,8 +9,11 @@ import { startVisualizerLoop, type LevelSource, type LoopStyle, type VisualizerL
 
 /** Props of {@link VoiceVisualizer}; other `<div>` props go to its root. */
 export interface VoiceVisualizerProps extends Omit<HTMLAttributes<HTMLDivElement>, "children" | "role" | "color"> {
-  /** Whose audio: the user's mic (`local`) or the bot (default). */
-  participant?: "local" | "bot";
+  /**
+   * Whose audio: the user's mic (`user`) or the bot (default). `"local"` is the deprecated
+   * name of `"user"` (it keeps `data-participant="local"`), removed in the next minor version.
+   */
+  participant?: "user" | "bot" | "local";
   /** Default "bars". */
   variant?: VisualizerVariant;
   /** Drives it instead of the level bus (stories, tests): a level 0..1 or a function read every frame. */
@@ -70,7 +73,8 @@ export const VoiceVisualizer = /* @__PURE__ */ forwardRef<HTMLDivElement, VoiceV
   const { participant = "bot", variant = "bars", levels, bands, bandLevels, barCount = 5, gap = 4, radius, minBarHeight = 0.12, maxBarHeight = 1, color, idleColor, label, labels, className, style, ...rest } = props;
   const { session } = useRTVIContext("VoiceVisualizer");
   const agent = useAgentState();
-  const channel = participant === "local" ? session.levels.mic : session.levels.bot;
+  const meterSide = participant === "bot" ? "bot" : "local";
+  const channel = meterSide === "local" ? session.levels.mic : session.levels.bot;
   const rootRef = useRef<HTMLDivElement>(null);
   const mergedRef = useMergedRef(rootRef, ref);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -80,11 +84,11 @@ export const VoiceVisualizer = /* @__PURE__ */ forwardRef<HTMLDivElement, VoiceV
   const loopStyle: LoopStyle = { variant, gap, radius: radius ?? null, minBar: clamp01(minBarHeight), maxBar: clamp01(maxBarHeight), idle };
   const styleRef = useRef(loopStyle);
   const levelsRef = useRef(levels);
-  const bandsRef = useRef<BandSettings>({ scale: bands, levels: bandLevels, meters: session.meters, participant });
+  const bandsRef = useRef<BandSettings>({ scale: bands, levels: bandLevels, meters: session.meters, participant: meterSide });
   useEffect(() => {
-    bandsRef.current = { scale: bands, levels: bandLevels, meters: session.meters, participant };
+    bandsRef.current = { scale: bands, levels: bandLevels, meters: session.meters, participant: meterSide };
     loopRef.current?.wake();
-  }, [bands, bandLevels, session, participant]);
+  }, [bands, bandLevels, session, meterSide]);
   useEffect(() => {
     styleRef.current = loopStyle;
     levelsRef.current = levels;

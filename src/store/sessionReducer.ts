@@ -21,7 +21,9 @@ export type SessionAction =
   | { type: "clear-conversation" }
   | { type: "max-turns"; maxTurns: number | null }
   | { type: "message-route"; route: "transport" | "events" }
-  | { type: "video"; patch: Partial<VideoState> };
+  | { type: "video"; patch: Partial<VideoState> }
+  /** Sets the bot's playback volume; clamped to 0..1, a non-finite value is ignored. */
+  | { type: "bot-volume"; volume: number };
 
 const MAX_ERRORS = 50;
 const MAX_LATENCIES = 100;
@@ -150,5 +152,9 @@ export function reduceSession(state: SessionState, action: SessionAction, now: n
       return state.messageRoute === action.route ? state : { ...state, messageRoute: action.route };
     case "video":
       return reduceVideo(state, action.patch);
+    case "bot-volume": {
+      const volume = Number.isFinite(action.volume) ? Math.min(1, Math.max(0, action.volume)) : state.botVolume;
+      return volume === state.botVolume ? state : { ...state, botVolume: volume };
+    }
   }
 }

@@ -70,6 +70,8 @@ export interface SessionState extends VideoState {
   readonly callStartedAt: number | null;
   /** When that call ended, or null while it is up. */
   readonly callEndedAt: number | null;
+  /** The bot's playback volume, 0..1 (`<BotAudio>`, `<VolumeSlider>`, `useBotVolume`); kept across calls. */
+  readonly botVolume: number;
 }
 
 export function createSessionState(maxTurns: number | null = null): SessionState {
@@ -101,6 +103,7 @@ export function createSessionState(maxTurns: number | null = null): SessionState
     metrics: createMetricsState(),
     callStartedAt: null,
     callEndedAt: null,
+    botVolume: 1,
     ...createVideoState(),
   };
 }

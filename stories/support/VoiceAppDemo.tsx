@@ -120,7 +120,7 @@ export function VoiceAppDemo(props: VoiceAppDemoProps): ReactNode {
             <CaptionsOverlay />
           </div>
           <div className="demo-you">
-            <VoiceVisualizer participant="local" variant={variant} barCount={5} className="demo-mic-visualizer" label="Your microphone" />
+            <VoiceVisualizer participant="user" variant={variant} barCount={5} className="demo-mic-visualizer" label="Your microphone" />
             <MicToggle mode={pushToTalk ? "push-to-talk" : "toggle"} label={pushToTalk ? "Hold Space to talk" : undefined} />
           </div>
           <div className="demo-settings">
