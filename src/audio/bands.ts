@@ -31,26 +31,27 @@ export function bandEdges(count: number, sampleRate: number, fftSize: number, sc
   return edges;
 }
 
+/** The dB range the analyser maps onto 0..255 (`minDecibels` / `maxDecibels`). */
+export const BAND_FLOOR_DB = -95;
+export const BAND_CEIL_DB = -30;
+
 /**
- * Band levels 0..1 from an analyser's dB spectrum (`getFloatFrequencyData`): the mean
- * power of each band's bins, mapped from `[floorDb, ceilDb]`, with a gentle tilt that lifts
- * high bands (speech has far less energy there, and flat bars would look dead).
+ * Band levels 0..1 from an analyser's byte spectrum (`getByteFrequencyData`, already dB
+ * mapped onto 0..255 between the analyser's floor and ceiling): the mean of each band's
+ * bins, with a gentle tilt that lifts high bands (speech has far less energy there, and
+ * flat bars would look dead). Bytes, not floats: no logarithm per bin, every frame.
  */
-export function spectrumToBands(spectrumDb: Float32Array, edges: Uint16Array, out: Float32Array, floorDb = -95, ceilDb = -30): void {
+export function spectrumToBands(spectrum: Uint8Array, edges: Uint16Array, out: Float32Array): void {
   const n = out.length;
+  // 6 dB of tilt across the bands, in the byte scale.
+  const tiltMax = (6 / (BAND_CEIL_DB - BAND_FLOOR_DB)) * 255;
   for (let i = 0; i < n; i++) {
     const from = edges[i] as number;
-    const to = Math.max(from + 1, edges[i + 1] as number);
-    let power = 0;
-    let bins = 0;
-    for (let b = from; b < to && b < spectrumDb.length; b++) {
-      const db = spectrumDb[b] as number;
-      if (Number.isFinite(db)) power += Math.pow(10, db / 10);
-      bins++;
-    }
-    const db = bins && power > 0 ? 10 * Math.log10(power / bins) : floorDb;
-    const tilt = n > 1 ? (6 * i) / (n - 1) : 0;
-    const v = (db + tilt - floorDb) / (ceilDb - floorDb);
-    out[i] = v <= 0 ? 0 : v >= 1 ? 1 : v;
+    const to = Math.min(spectrum.length, Math.max(from + 1, edges[i + 1] as number));
+    let sum = 0;
+    for (let b = from; b < to; b++) sum += spectrum[b] as number;
+    const mean = to > from ? sum / (to - from) : 0;
+    const v = mean > 0 ? (mean + (n > 1 ? (tiltMax * i) / (n - 1) : 0)) / 255 : 0;
+    out[i] = v >= 1 ? 1 : v;
   }
 }

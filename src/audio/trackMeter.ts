@@ -1,4 +1,4 @@
-import { bandEdges, spectrumToBands, type BandScale } from "./bands";
+import { BAND_CEIL_DB, BAND_FLOOR_DB, bandEdges, spectrumToBands, type BandScale } from "./bands";
 
 /** Reads the loudness of one audio track through an AnalyserNode. */
 export interface TrackMeter {
@@ -22,7 +22,7 @@ export function createTrackMeter(ctx: AudioContext, track: MediaStreamTrack): Tr
   source.connect(analyser);
   const buf = new Float32Array(analyser.fftSize);
   // Made on the first band read only: a level-only visualizer pays nothing for it.
-  let spectrum: { node: AnalyserNode; data: Float32Array<ArrayBuffer>; edges: Uint16Array; count: number; scale: BandScale } | null = null;
+  let spectrum: { node: AnalyserNode; data: Uint8Array<ArrayBuffer>; edges: Uint16Array; count: number; scale: BandScale } | null = null;
   return {
     track,
     read() {
@@ -36,15 +36,17 @@ export function createTrackMeter(ctx: AudioContext, track: MediaStreamTrack): Tr
         const node = ctx.createAnalyser();
         node.fftSize = BAND_FFT;
         node.smoothingTimeConstant = 0.5;
+        node.minDecibels = BAND_FLOOR_DB;
+        node.maxDecibels = BAND_CEIL_DB;
         source.connect(node);
-        spectrum = { node, data: new Float32Array(node.frequencyBinCount), edges: new Uint16Array(0), count: -1, scale };
+        spectrum = { node, data: new Uint8Array(node.frequencyBinCount), edges: new Uint16Array(0), count: -1, scale };
       }
       if (spectrum.count !== out.length || spectrum.scale !== scale) {
         spectrum.edges = bandEdges(out.length, ctx.sampleRate, BAND_FFT, scale);
         spectrum.count = out.length;
         spectrum.scale = scale;
       }
-      spectrum.node.getFloatFrequencyData(spectrum.data);
+      spectrum.node.getByteFrequencyData(spectrum.data);
       spectrumToBands(spectrum.data, spectrum.edges, out);
     },
     dispose() {

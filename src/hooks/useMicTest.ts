@@ -70,6 +70,7 @@ export function useMicTest(opts: UseMicTestOptions = {}): UseMicTestResult {
   const [devices, setDevices] = useState<readonly DeviceOption[]>([]);
   const [deviceId, setDeviceId] = useState<string | null>(initial ?? null);
   const track = useRef<MediaStreamTrack | null>(null);
+  // Only an explicit choice carries into the call: the browser's default needs no switch.
   const chosen = useRef<string | null>(initial ?? null);
   // Each start supersedes the previous: a late getUserMedia answer is stopped, never used.
   const attempt = useRef(0);
@@ -117,7 +118,6 @@ export function useMicTest(opts: UseMicTestOptions = {}): UseMicTestResult {
       // The call's own track wins: measure ours only while there is none.
       if (!session.meters.track("local")) session.meters.setTrack("local", t);
       const used = t.getSettings?.().deviceId ?? id;
-      chosen.current = used ?? null;
       setDeviceId(used ?? null);
       setState("live");
       try {
@@ -137,10 +137,9 @@ export function useMicTest(opts: UseMicTestOptions = {}): UseMicTestResult {
     return session.store.subscribe((s) => {
       const ended = ENDED.has(s.transportState);
       if (wasEnded && !ended) {
-        const hadTest = track.current !== null || chosen.current !== null;
         release();
         setState("in-call");
-        if (hadTest && chosen.current) carryIntoCall(session, actions, chosen.current);
+        if (chosen.current) carryIntoCall(session, actions, chosen.current);
       } else if (!wasEnded && ended) {
         setState("idle");
       }

@@ -135,6 +135,17 @@ describe("MicCheck", () => {
     await client.disconnect();
   });
 
+  it("without a choice the call keeps the browser's default: no device switch, the test track still released", async () => {
+    const { tracks } = fakeMedia();
+    const { client } = setup(<MicCheck />);
+    await waitFor(() => expect(live(tracks)).toHaveLength(1));
+    const updateMic = vi.spyOn(client, "updateMic");
+    await act(() => client.connect());
+    expect(live(tracks)).toHaveLength(0);
+    expect(updateMic).not.toHaveBeenCalled();
+    await client.disconnect();
+  });
+
   it("explains a denied or missing microphone in words and offers to try again", async () => {
     fakeMedia({ error: "NotAllowedError" });
     setup(<MicCheck labels={{ retry: "Retry the mic" }} />);

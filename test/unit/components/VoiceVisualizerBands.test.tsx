@@ -77,9 +77,9 @@ describe("frequency bands", () => {
 
   it("a tone lights the band it falls in", () => {
     const fft = 2048;
-    const spectrum = new Float32Array(fft / 2).fill(-120);
+    const spectrum = new Uint8Array(fft / 2);
     const bin = Math.round(1000 / (48000 / fft));
-    spectrum[bin] = -35;
+    spectrum[bin] = 230;
     const edges = bandEdges(12, 48000, fft, "mel");
     const out = new Float32Array(12);
     spectrumToBands(spectrum, edges, out);
@@ -90,7 +90,7 @@ describe("frequency bands", () => {
   });
 
   it("LevelMeters reads bands from the track's analyser, and says false without a track", () => {
-    const spectra: Float32Array[] = [];
+    const spectra: Uint8Array[] = [];
     class FakeAnalyser {
       fftSize = 2048;
       smoothingTimeConstant = 0.8;
@@ -100,9 +100,9 @@ describe("frequency bands", () => {
       getFloatTimeDomainData(b: Float32Array) {
         b.fill(0);
       }
-      getFloatFrequencyData(b: Float32Array) {
-        b.fill(-120);
-        b[Math.round(3000 / (48000 / this.fftSize))] = -30;
+      getByteFrequencyData(b: Uint8Array) {
+        b.fill(0);
+        b[Math.round(3000 / (48000 / this.fftSize))] = 255;
         spectra.push(b);
       }
       connect() {}
