@@ -43,7 +43,7 @@ export type { BindOptions } from "./store/bindClient";
 export type { MessageRoute } from "./store/clientTap";
 export type { SessionState, RTVIErrorInfo, MicStatus, DeviceOption } from "./store/sessionState";
 export type { SessionAction } from "./store/sessionReducer";
-export { reduceTranscript, createTranscriptState, joinChunk } from "./store/transcript";
+export { reduceTranscript, createTranscriptState } from "./store/transcript";
 export type { Turn, SpeechTurn, FunctionCallTurn, SystemTurn, TurnSource, TranscriptState, SearchGrounding, SearchSource } from "./store/transcript";
 export type { LevelChannel, LevelListener } from "./audio/levelChannel";
 

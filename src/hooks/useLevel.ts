@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useSyncExternalStore } from "react";
 import type { LevelChannel, LevelListener } from "../audio/levelChannel";
 
-/** Options for the coarse form of {@link useMicLevel} / {@link useBotLevel}. */
+/** Options for the coarse form of `useMicLevel` / `useBotLevel`. */
 export interface UseLevelOptions {
   /** How many steps between 0 and 1 the returned value has; it re-renders only across steps. Default 10. */
   steps?: number;

@@ -21,7 +21,9 @@ export interface Session {
   readonly store: StoreApi<SessionState>;
   dispatch(action: SessionAction): void;
   readonly levels: { readonly mic: LevelChannel; readonly bot: LevelChannel };
+  /** @internal The provider's one AudioContext; not part of the public API. */
   readonly audio: SharedAudioContext;
+  /** @internal The analyser fallback behind the level bus; not part of the public API. */
   readonly meters: LevelMeters;
   /** Stops the level loop and closes the AudioContext; the store stays readable. */
   dispose(): void;

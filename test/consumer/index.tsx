@@ -23,10 +23,10 @@ import {
   createSession,
   createTranscriptState,
   exportTranscript,
-  joinChunk,
   reduceTranscript,
   useAgentState,
   useBotAudio,
+  useBotVolume,
   useBotLevel,
   useBotSpeaking,
   useBotTranscript,
@@ -38,6 +38,7 @@ import {
   useLatency,
   useMicControl,
   useMicLevel,
+  useMicToggle,
   usePipecatClient,
   usePushToTalk,
   useRTVIClient,
@@ -57,6 +58,13 @@ import {
   type DeviceSelectLabels,
   type ExportTranscriptLabels,
   type LatencyBadgeLabels,
+  type MicToggleLabelsInput,
+  type RenderTurn,
+  type TranscriptLabels,
+  type TranscriptSide,
+  type UseBotVolumeResult,
+  type UseMicToggleOptions,
+  type UseMicToggleResult,
   type TextInputLabels,
   type TranscriptExportLabels,
   type UseBotAudioOptions,
@@ -87,7 +95,6 @@ const state: SessionState = session.store.getState();
 const turns: readonly Turn[] = reduceTranscript(createTranscriptState(), { type: "bot-tts-text", data: { text: "hi" } }, 0).turns;
 const md: string = exportTranscript(turns, "markdown");
 const agent: AgentState = agentStateOf(state);
-const joined: string = joinChunk("a", "b");
 const err = new RTVIActionError("connect", "x");
 
 function Panel(): ReactNode {
@@ -169,7 +176,28 @@ function Composed(): ReactNode {
   const volumeLabels: VolumeSliderLabels = { volume: "音量", valueText: (p: number) => `${p}%` };
   const latencyLabels: LatencyBadgeLabels = { latency: "延迟", median: "中位数", none: "—", ms: (ms: number) => `${ms} 毫秒` };
   const captionLabels: CaptionsOverlayLabels = { user: "我", bot: "助手" };
-  const stateLabels: VoiceVisualizerLabels = { speaking: "正在说话", listening: "正在听" };
+  const stateLabels: VoiceVisualizerLabels = { speaking: "正在说话", listening: "正在听", reconnecting: "正在重新连接" };
+
+  // useMicToggle, MicToggle asChild / ref / labels, TranscriptPanel renderTurn / labels / ref, useBotVolume.
+  const micLabels: MicToggleLabelsInput = { mute: "静音", pushToTalk: "按住说话", problems: { denied: "麦克风被阻止" } };
+  const micOptions: UseMicToggleOptions = { mode: "push-to-talk", labels: micLabels, onMutedChange: (muted: boolean) => void muted };
+  const mic: UseMicToggleResult = useMicToggle(micOptions);
+  const pressed: boolean = mic.buttonProps["aria-pressed"];
+  const byBot: boolean = mic.mutedByBot;
+  const control = useMicControl();
+  const muted: boolean = control.muted;
+  const setMuted: (muted: boolean) => Promise<void> = control.setMuted;
+  const botVolume: UseBotVolumeResult = useBotVolume();
+  const level: number = botVolume.volume;
+  const micRef = useRef<HTMLButtonElement>(null);
+  const panelRef = createRef<HTMLDivElement>();
+  const transcriptLabels: Partial<TranscriptLabels> = { user: "أنت", bot: "المساعد", jumpToLatest: "إلى الأحدث", showEarlier: (n: number) => `${n}` };
+  const renderTurn: RenderTurn = (turn, { side, defaultRow }) => {
+    const who: TranscriptSide | null = side;
+    return turn.role === "function_call" ? defaultRow : <li data-side={who ?? undefined}>{turn.role === "system" ? turn.text : turn.text}</li>;
+  };
+  const states: Record<AgentState, string> = { disconnected: "", connecting: "", reconnecting: "", listening: "", thinking: "", speaking: "", error: "" };
+  void [pressed, byBot, muted, setMuted, level, states];
   return (
     <div dir="rtl">
       <form {...text.formProps}>
@@ -193,6 +221,13 @@ function Composed(): ReactNode {
       <VoiceVisualizer ref={visualizerRef} labels={stateLabels} />
       <CaptionsOverlay ref={captionsRef} labels={captionLabels} />
       <LatencyBadge ref={latencyRef} labels={latencyLabels} />
+      <button {...mic.buttonProps}>{mic.label}</button>
+      <MicToggle asChild ref={micRef} labels={micLabels} mode="push-to-talk">
+        <button className="ptt" />
+      </MicToggle>
+      <MicToggle labels={{ mute: "كتم" }} muted={false} onMutedChange={(m: boolean) => void m} />
+      <TranscriptPanel ref={panelRef} labels={transcriptLabels} renderTurn={renderTurn} dir="rtl" />
+      <VoiceVisualizer participant="user" />
       <span>{exportTranscript([], "markdown", { labels: fileLabels })}</span>
     </div>
   );
@@ -209,4 +244,4 @@ export function App(): ReactNode {
   );
 }
 
-export const values = { md, agent, joined, err };
+export const values = { md, agent, err };

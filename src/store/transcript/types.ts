@@ -94,7 +94,7 @@ export interface TranscriptState {
   readonly nextId: number;
   /** The user turn still collecting text, if any. */
   readonly openUserId: string | null;
-  /** The bot turn being built, if any. */
+  /** @internal The bot turn being built, if any (the engine's working state). */
   readonly bot: BotWork | null;
   readonly botSpeaking: boolean;
   readonly userSpeaking: boolean;
