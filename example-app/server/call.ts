@@ -272,10 +272,10 @@ export class Call {
   private startBotTurn(): void {
     if (this.botTurn) return;
     this.botTurn = true;
-    this.turnMetrics.botStarted();
     this.transcript.flushUser();
     this.send(rtvi("bot-llm-started"));
     this.send(rtvi("bot-tts-started"));
+    this.turnMetrics.botStarted();
   }
 
   private endBotTurn(): void {
