@@ -4,7 +4,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist", "storybook-static", "node_modules", "example-app/dist", "example-app/node_modules", "bench/results", "**/*.d.ts"] },
+  { ignores: ["dist", "storybook-static", ".tmp", "test/consumer/node_modules", "node_modules", "example-app/dist", "example-app/node_modules", "bench/results", "**/*.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ["**/*.{js,mjs,cjs}"], languageOptions: { globals: { ...globals.node } } },
