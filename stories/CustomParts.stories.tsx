@@ -26,7 +26,10 @@ export const CustomMicButton: Story = {
   render: () => (
     <MicToggle asChild labels={{ mute: "Microphone" }}>
       <button className="my-mic" style={ROUND} aria-label="Microphone">
-        🎙
+        <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+          <rect x="9" y="3" width="6" height="11" rx="3" />
+          <path d="M5 11a7 7 0 0 0 14 0M12 18v3" />
+        </svg>
       </button>
     </MicToggle>
   ),
@@ -47,12 +50,16 @@ export const CustomMicButton: Story = {
 
 const chat = new ScriptBuilder().user("What is the capital of Peru?").bot("Lima, on the Pacific coast.", { wordMs: 60 }).user("And of Chile?").bot("Santiago.", { wordMs: 60 }).build("capitals");
 
+const AVATAR = { display: "inline-grid", placeItems: "center", flex: "none", width: 28, height: 28, borderRadius: "50%", color: "#ffffff", fontSize: 13, fontWeight: 700 };
+
 // Module level, so it is stable: rows are memoised on it.
 const chatRow: RenderTurn = (turn, { side, labels, defaultRow }) => {
   if (turn.role !== "user" && turn.role !== "assistant") return defaultRow;
   return (
     <li className="sb-chat-row" data-side={side} data-live={turn.final ? undefined : ""} style={{ display: "flex", gap: 8, alignSelf: side === "user" ? "flex-end" : "flex-start", alignItems: "baseline" }}>
-      <span aria-hidden="true">{side === "user" ? "🙂" : "🤖"}</span>
+      <span aria-hidden="true" style={{ ...AVATAR, background: side === "user" ? "#1d4ed8" : "#047857" }}>
+        {(side === "user" ? labels.user : labels.bot).slice(0, 1)}
+      </span>
       <span>
         <strong style={{ display: "block", fontSize: "0.75rem" }}>{side === "user" ? labels.user : labels.bot}</strong>
         {turn.text}
