@@ -1,4 +1,3 @@
-import type { RTCDataChannel } from "werift";
 import { FrameClock } from "./audio/clock.js";
 import { OpusCodec } from "./audio/opus.js";
 import { OutboundAudio } from "./audio/outbound.js";
@@ -11,7 +10,7 @@ import { geminiLiveFromEnv } from "./gemini/env.js";
 import { INPUT_RATE, OUTPUT_RATE } from "./gemini/protocol.js";
 import type { Logger } from "./logger.js";
 import type { Metrics } from "./metrics.js";
-import type { BotPeer } from "./peer.js";
+import type { CallChannel, CallPeer, FrameCodec } from "./transports/types.js";
 import {
   RTVI_VERSION,
   parseInbound,
@@ -35,6 +34,8 @@ export interface CallOptions {
   gemini: Omit<GeminiOptions, "logger">;
   logger: Logger;
   metrics: Metrics;
+  /** What the transport's packets are: Opus (WebRTC, the default) or raw PCM (WebSocket). */
+  codec?: FrameCodec;
   /** Called once, after every resource of the call has been released. */
   onEnded(call: Call, reason: string): void;
 }
@@ -45,10 +46,10 @@ export class Call {
   lastActivity = Date.now();
   /** The data channel opened once: from then on, silence from the browser means it is gone. */
   live = false;
-  private peer: BotPeer | null = null;
-  private channel: RTCDataChannel | null = null;
+  private peer: CallPeer | null = null;
+  private channel: CallChannel | null = null;
   /** Decodes straight to Gemini's 16 kHz input and encodes from its 24 kHz output: no resampling here. */
-  private readonly codec = new OpusCodec(OUTPUT_RATE, INPUT_RATE);
+  private readonly codec: FrameCodec;
   /**
    * user-started/stopped-speaking for the UI. WebRTC VAD (libfvad mode 3), as in the offline
    * bot's turn detection, so the UI agrees with what the bot answers. On 20 espeak prompts with
@@ -73,6 +74,7 @@ export class Call {
 
   constructor(private readonly opts: CallOptions) {
     this.id = opts.id;
+    this.codec = opts.codec ?? new OpusCodec(OUTPUT_RATE, INPUT_RATE);
     this.log = opts.logger.child(`call ${opts.id.slice(0, 8)}`);
     this.transcript = new TranscriptMapper((m) => this.send(m));
     loadFvad().then(
@@ -155,12 +157,12 @@ export class Call {
     return this.ended;
   }
 
-  get currentPeer(): BotPeer | null {
+  get currentPeer(): CallPeer | null {
     return this.peer;
   }
 
   /** Adopt a (new or restarted) peer; the old one, if any, is closed. */
-  attachPeer(peer: BotPeer): void {
+  attachPeer(peer: CallPeer): void {
     const old = this.peer;
     this.peer = peer;
     if (old && old !== peer) {
@@ -176,7 +178,7 @@ export class Call {
     });
   }
 
-  private attachChannel(ch: RTCDataChannel): void {
+  private attachChannel(ch: CallChannel): void {
     if (ch.label !== "chat") return;
     this.channel = ch;
     ch.onMessage.subscribe((data) => this.onChannelMessage(data));

@@ -10,6 +10,7 @@ import { GeminiLiveClient } from "./gemini/client.js";
 import { Metrics, type MetricsSnapshot } from "./metrics.js";
 import { SessionManager } from "./sessions.js";
 import { startStandIn, type StandIn } from "./standin/server.js";
+import { createWsUpgrade } from "./transports/websocket/upgrade.js";
 import type { SynthEngine } from "./standin/synth.js";
 
 export interface ServerOptions extends Partial<ServerConfig> {
@@ -81,6 +82,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     demo: standIn?.demo,
   });
   const http: Server = createHttpServer(handler);
+  const ws = createWsUpgrade({
+    sessions,
+    guard,
+    offersPerMin: config.offersPerMin,
+    maxMessageBytes: config.dcMaxMessageBytes,
+    messagesPerSec: config.dcMessagesPerSec,
+    textPerSec: config.dcTextPerSec,
+    logger,
+    metrics,
+  });
+  http.on("upgrade", ws.handle);
   http.requestTimeout = 30_000;
   http.headersTimeout = 15_000;
   await new Promise<void>((resolve, reject) => {
@@ -111,6 +123,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       (closing ??= (async () => {
         sessions.closeAll();
         await sessions.whenIdle(5_000).catch((e: unknown) => logger.warn("close: peers still open", e));
+        ws.close();
         await new Promise<void>((resolve) => {
           http.close(() => resolve());
           http.closeAllConnections();

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { Call, type Mode } from "./call.js";
 import type { ServerConfig } from "./config.js";
 import type { GeminiOptions } from "./gemini/client.js";
@@ -6,6 +6,7 @@ import type { Logger } from "./logger.js";
 import type { Metrics } from "./metrics.js";
 import { HttpError, tooMany } from "./http/errors.js";
 import { BotPeer, type CandidateInit } from "./peer.js";
+import type { CallPeer, FrameCodec } from "./transports/types.js";
 
 export { HttpError };
 
@@ -17,6 +18,8 @@ interface Session {
   /** Address that asked for it while no call has used it yet (counted against its pending cap); null once used. */
   pendingFor: string | null;
   createdAt: number;
+  /** For a WebSocket call: the one-use ticket /start handed out (the socket's `token`). */
+  ticket?: Buffer;
 }
 
 /** Offers larger than this are not SDP a browser writes (theirs are a few kB). */
@@ -152,7 +155,8 @@ export class SessionManager {
     const session = sessionId === null ? null : this.sessions.get(sessionId);
     if (sessionId !== null && !session) throw new HttpError(404, "Unknown session");
     const existing = body.pc_id ? this.lookup(sessionId, body.pc_id) : undefined;
-    if (existing && !existing.isEnded && existing.currentPeer && !existing.currentPeer.isClosed) {
+    if (existing && !(existing.currentPeer instanceof BotPeer || existing.currentPeer === null)) throw new HttpError(409, "That call is not a WebRTC call");
+    if (existing && !existing.isEnded && existing.currentPeer instanceof BotPeer && !existing.currentPeer.isClosed) {
       if (!body.restart_pc) {
         // A renegotiation werift cannot apply is the caller's error; the call it belongs to goes on.
         const sdp = await existing.currentPeer.answer(body.sdp).catch((e: unknown) => {
@@ -183,6 +187,10 @@ export class SessionManager {
       throw new HttpError(404, "Unknown session");
     }
     const owner = session ?? this.sessions.get(this.createSession())!;
+    return { sdp, type: "answer", pc_id: this.newCall(owner, peer) };
+  }
+
+  private newCall(owner: Session, peer: CallPeer, codec?: FrameCodec): string {
     this.unpend(owner);
     const pcId = randomUUID();
     const call = new Call({
@@ -192,6 +200,7 @@ export class SessionManager {
       gemini: this.o.gemini,
       logger: this.o.logger,
       metrics: this.o.metrics,
+      codec,
       onEnded: (c) => this.removeCall(c.id),
     });
     call.attachPeer(peer);
@@ -199,14 +208,46 @@ export class SessionManager {
     this.owner.set(pcId, owner.id);
     owner.calls.add(pcId);
     owner.lastSeen = Date.now();
-    return { sdp, type: "answer", pc_id: pcId };
+    return pcId;
+  }
+
+  /** The one-use ticket for this session's WebSocket (/start with `"transport": "websocket"`). */
+  issueTicket(sessionId: string): string {
+    const s = this.sessions.get(sessionId);
+    if (!s) throw new HttpError(404, "Unknown session");
+    const t = randomBytes(24);
+    s.ticket = t;
+    return t.toString("base64url");
+  }
+
+  /**
+   * May a WebSocket with `ticket` start the call of `sessionId`? Throws the HTTP refusal. Checked
+   * in the same tick as acceptWebSocket (the upgrade completes synchronously), so no slot is held.
+   */
+  checkWebSocket(sessionId: string, ticket: string | null): void {
+    const s = this.sessions.get(sessionId);
+    if (!s || !s.ticket) throw new HttpError(404, "Unknown session");
+    const got = Buffer.from(ticket ?? "", "base64url");
+    if (got.length !== s.ticket.length || !timingSafeEqual(got, s.ticket)) throw new HttpError(401, "Missing or wrong token for this session");
+    if (this.calls.size + this.reserved >= this.o.config.maxCalls) throw tooMany("Too many calls; try again later", 10_000, 503);
+  }
+
+  /** Start the call of a checked WebSocket session; the ticket is spent. */
+  acceptWebSocket(sessionId: string, peer: CallPeer, codec: FrameCodec): string {
+    const s = this.sessions.get(sessionId);
+    if (!s) {
+      peer.close();
+      throw new HttpError(404, "Unknown session");
+    }
+    delete s.ticket;
+    return this.newCall(s, peer, codec);
   }
 
   async addCandidates(sessionId: string | null, body: PatchBody): Promise<void> {
     if (sessionId !== null && !this.sessions.has(sessionId)) throw new HttpError(404, "Unknown session");
     const call = this.lookup(sessionId, body.pc_id);
     const peer = call?.currentPeer;
-    if (!call || !peer) throw new HttpError(404, "Unknown pc_id");
+    if (!call || !(peer instanceof BotPeer)) throw new HttpError(404, "Unknown pc_id");
     call.lastActivity = Date.now();
     for (const c of body.candidates) {
       try {

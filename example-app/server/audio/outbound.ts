@@ -43,7 +43,7 @@ export class OutboundAudio {
   private readonly frameLen: number;
 
   constructor(
-    private readonly codec: OpusCodec,
+    private readonly codec: { readonly encodeRate: number; readonly encodeFrameSamples: number; encode: OpusCodec["encode"] },
     private readonly clock: FrameClock,
     private readonly events: OutboundEvents,
     private readonly metrics: Metrics,

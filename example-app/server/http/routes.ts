@@ -7,6 +7,7 @@ import { HttpError, json, readJson, tooMany } from "./errors.js";
 import type { Guard } from "./guard.js";
 import { clientAddress, RateLimiter } from "./limits.js";
 import { serveStatic } from "./static.js";
+import { wsUrlFor } from "../transports/websocket/upgrade.js";
 
 export interface HttpLimits {
   maxBodyBytes: number;
@@ -81,9 +82,11 @@ export function createHandler(d: HttpDeps): (req: IncomingMessage, res: ServerRe
         handle: async ({ req, res, client, cors }) => {
           limit("start", client);
           d.guard.checkToken(req);
-          await readJson(req, d.limits.maxBodyBytes);
+          const transport = readTransport(await readJson(req, d.limits.maxBodyBytes));
           const sessionId = d.sessions.createSession(client);
-          json(res, 200, d.iceConfig ? { sessionId, iceConfig: d.iceConfig } : { sessionId }, cors);
+          // WebSocketTransport takes the answer as its connect parameters and refuses any but wsUrl and token.
+          if (transport === "websocket") json(res, 200, { wsUrl: wsUrlFor(req, sessionId), token: d.sessions.issueTicket(sessionId) }, cors);
+          else json(res, 200, d.iceConfig ? { sessionId, iceConfig: d.iceConfig } : { sessionId }, cors);
         },
       },
     ],
@@ -144,6 +147,14 @@ export function createHandler(d: HttpDeps): (req: IncomingMessage, res: ServerRe
       })
       .finally(() => d.logger.debug(`${req.method} ${path} ${res.statusCode} ${Date.now() - started}ms`));
   };
+}
+
+/** `{"transport": "websocket"}` picks Pipecat's WebSocket transport; WebRTC (SmallWebRTC) otherwise. */
+function readTransport(body: unknown): "webrtc" | "websocket" {
+  const t = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).transport : undefined;
+  if (t === undefined || t === "webrtc") return "webrtc";
+  if (t === "websocket") return "websocket";
+  throw new HttpError(400, 'transport must be "webrtc" or "websocket"');
 }
 
 /** A listed origin may read why it was refused (429, 401); anyone else gets no CORS headers. */
