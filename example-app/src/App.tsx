@@ -22,6 +22,7 @@ import { ErrorBanner } from "./ErrorBanner";
 import { PreJoin } from "./PreJoin";
 import { createTransport } from "./transport";
 import { ModeBadge } from "./ModeBadge";
+import { TransportChoice } from "./TransportChoice";
 import { useServerStatusInfo } from "./useServerStatus";
 
 function VoiceApp() {
@@ -34,6 +35,7 @@ function VoiceApp() {
         <ModeBadge mode={mode} demo={demo} />
         <SessionTimer className="app-timer" />
         <LatencyBadge className="app-latency" />
+        <TransportChoice />
       </header>
       <ErrorBanner />
       <main className="app-main">

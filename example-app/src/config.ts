@@ -1,4 +1,5 @@
 import type { APIRequest } from "@pipecat-ai/client-js";
+import { transportKind } from "./transport";
 
 /**
  * Where the bot lives. Defaults to this app's own server on the same origin (`/start`, the
@@ -17,11 +18,15 @@ const startToken: string = import.meta.env.VITE_START_TOKEN || "";
 
 /**
  * The /start request. SmallWebRTC reuses its headers for the offer and ICE-candidate requests
- * (`/sessions/:id/api/offer`), so the token reaches every route that needs it.
+ * (`/sessions/:id/api/offer`), so the token reaches every route that needs it. For the WebSocket
+ * transport the body asks for `{ wsUrl, token }` instead: the browser cannot set headers on a
+ * WebSocket, so the server hands out a one-use ticket that the transport puts on the URL.
  */
-export const startBot: APIRequest = startToken
-  ? { endpoint: startUrl, headers: new Headers({ authorization: `Bearer ${startToken}` }) }
-  : { endpoint: startUrl };
+export const startBot: APIRequest = {
+  endpoint: startUrl,
+  ...(startToken ? { headers: new Headers({ authorization: `Bearer ${startToken}` }) } : {}),
+  ...(transportKind === "websocket" ? { requestData: { transport: "websocket" } } : {}),
+};
 
 /** Server status (`{ mode, calls }`), when the server is this example's own. */
 export const statusUrl: string = import.meta.env.VITE_STATUS_URL || new URL("/api/status", new URL(startUrl, window.location.href)).toString();

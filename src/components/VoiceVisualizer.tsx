@@ -1,10 +1,12 @@
 import { forwardRef, useEffect, useRef, type CSSProperties, type HTMLAttributes } from "react";
 import type { BandScale } from "../audio/bands";
 import { useAgentState, type AgentState } from "../hooks/useAgentState";
+import { useSessionState } from "../hooks/useSessionState";
 import { useRTVIContext } from "../provider/context";
 import { cx, useMergedRef, withDefaults } from "./dom";
 import type { VisualizerVariant } from "./visualizerDraw";
 import { withBands, type BandSettings } from "./visualizerBands";
+import { useLevelSignal } from "./useLevelSignal";
 import { startVisualizerLoop, type LevelSource, type LoopStyle, type VisualizerLoop } from "./visualizerLoop";
 
 /** Props of {@link VoiceVisualizer}; other `<div>` props go to its root. */
@@ -47,10 +49,13 @@ export interface VoiceVisualizerProps extends Omit<HTMLAttributes<HTMLDivElement
   label?: string | ((state: AgentState) => string);
 }
 
-/** The accessible name of {@link VoiceVisualizer} per agent state. */
-export type VoiceVisualizerLabels = Partial<Record<AgentState, string>>;
+/**
+ * The accessible name of {@link VoiceVisualizer} per agent state, and `noSignal`: added to it
+ * while connected with no level source for this side (no track, no transport level events).
+ */
+export type VoiceVisualizerLabels = Partial<Record<AgentState | "noSignal", string>>;
 
-const STATE_LABELS: Record<AgentState, string> = {
+const STATE_LABELS: Record<AgentState | "noSignal", string> = {
   disconnected: "Not connected",
   connecting: "Connecting",
   reconnecting: "Reconnecting",
@@ -58,6 +63,7 @@ const STATE_LABELS: Record<AgentState, string> = {
   thinking: "Bot is thinking",
   speaking: "Bot is speaking",
   error: "Connection error",
+  noSignal: "no audio level",
 };
 
 const CANVAS_STYLE: CSSProperties = { display: "block", width: "100%", height: "100%" };
@@ -80,7 +86,14 @@ export const VoiceVisualizer = /* @__PURE__ */ forwardRef<HTMLDivElement, VoiceV
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const loopRef = useRef<VisualizerLoop | null>(null);
 
-  const idle = agent === "disconnected" || agent === "error";
+  const track = useSessionState((s) => (meterSide === "local" ? s.localTrack : s.botTrack), "VoiceVisualizer");
+  const given = levels !== undefined;
+  const disconnected = agent === "disconnected" || agent === "error";
+  // No track and no transport levels (WebSocketTransport's bot): idle bars and data-signal="none", not frozen ones.
+  const fromBus = !disconnected && !given && bandLevels === undefined;
+  const hasSignal = useLevelSignal(channel, track, fromBus);
+  const noSignal = fromBus && !hasSignal;
+  const idle = disconnected || noSignal;
   const loopStyle: LoopStyle = { variant, gap, radius: radius ?? null, minBar: clamp01(minBarHeight), maxBar: clamp01(maxBarHeight), idle };
   const styleRef = useRef(loopStyle);
   const levelsRef = useRef(levels);
@@ -97,7 +110,6 @@ export const VoiceVisualizer = /* @__PURE__ */ forwardRef<HTMLDivElement, VoiceV
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [variant, gap, radius, minBarHeight, maxBarHeight, idle, color, idleColor, levels]);
 
-  const given = levels !== undefined;
   const count = Math.max(1, Math.min(256, Math.round(barCount)));
   useEffect(() => {
     const root = rootRef.current;
@@ -121,7 +133,9 @@ export const VoiceVisualizer = /* @__PURE__ */ forwardRef<HTMLDivElement, VoiceV
     };
   }, [channel, count, given, typeof levels === "function", bandLevels !== undefined]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const text = typeof label === "function" ? label(agent) : (label ?? withDefaults(STATE_LABELS, labels)[agent]);
+  const names = withDefaults(STATE_LABELS, labels);
+  const stateText = typeof label === "function" ? label(agent) : (label ?? names[agent]);
+  const text = noSignal ? `${stateText} (${names.noSignal})` : stateText;
   const vars = { width: "var(--rtvi-visualizer-width, 120px)", height: "var(--rtvi-visualizer-height, 48px)", "--rtvi-visualizer-color": color, "--rtvi-visualizer-idle-color": idleColor } as CSSProperties;
   return (
     <div
@@ -136,6 +150,7 @@ export const VoiceVisualizer = /* @__PURE__ */ forwardRef<HTMLDivElement, VoiceV
       data-variant={variant}
       data-bands={bands}
       data-participant={participant}
+      data-signal={noSignal ? "none" : undefined}
     >
       <canvas ref={canvasRef} aria-hidden="true" style={CANVAS_STYLE} />
     </div>
