@@ -51,7 +51,7 @@ step("README code blocks extracted for the consumer type-check", () => {
   for (const [, name, code] of blocks) writeFileSync(join(consumer, "readme", name), code + "\n");
   return blocks.map((b) => b[1]).join(", ");
 });
-for (const config of ["tsconfig.bundler.json", "tsconfig.node16.json"])
+for (const config of ["tsconfig.bundler.json", "tsconfig.node16.json", "tsconfig.react18.json"])
   step(`consumer type-checks (${config}, skipLibCheck false)`, () => run("npx", ["tsc", "-p", join(consumer, config)]));
 step("README code blocks type-check (tsconfig.readme.json)", () => run("npx", ["tsc", "-p", join(consumer, "tsconfig.readme.json")]));
 

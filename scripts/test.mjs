@@ -39,6 +39,7 @@ check("typecheck", "npm", ["run", "-s", "typecheck"]);
 check("lint", "npm", ["run", "-s", "lint"]);
 check("build", "npm", ["run", "-s", "build"]);
 check("size ceilings", "npm", ["run", "-s", "size"]);
+check("API report matches the build (api/*.api.md)", "node", ["scripts/check-api.mjs"]);
 
 rmSync(".tmp/package-checks.json", { force: true });
 sh("node", ["scripts/check-package.mjs", "--json", ".tmp/package-checks.json"]);

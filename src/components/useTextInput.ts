@@ -1,4 +1,4 @@
-import { useCallback, useId, useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent, type RefObject } from "react";
+import { useCallback, useId, useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent, type Ref, type RefObject } from "react";
 import { useSendText } from "../hooks/useSendText";
 import { useTransportState } from "../hooks/useTransportState";
 import { flag, withDefaults } from "./dom";
@@ -52,7 +52,8 @@ export interface UseTextInputResult {
   };
   readonly labelProps: { readonly htmlFor: string };
   readonly fieldProps: {
-    readonly ref: RefObject<HTMLTextAreaElement | null>;
+    // `Ref`, not `RefObject<T | null>`: React 18's types accept only the former on a host element.
+    readonly ref: Ref<HTMLTextAreaElement>;
     readonly id: string;
     readonly rows: number;
     readonly value: string;
