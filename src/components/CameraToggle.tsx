@@ -28,7 +28,7 @@ export interface CameraToggleProps extends UseCameraToggleOptions, Omit<ButtonHT
  * @example
  * <CameraToggle />
  */
-export const CameraToggle = forwardRef<HTMLButtonElement, CameraToggleProps>(function CameraToggle(props, ref) {
+export const CameraToggle = /* @__PURE__ */ forwardRef<HTMLButtonElement, CameraToggleProps>(function CameraToggle(props, ref) {
   const { labels, children, showProblem = true, asChild = false, className, onClick, disabled, ...rest } = props;
   const t = useCameraToggle({ labels });
   const shown = showProblem && t.problem !== null;

@@ -71,8 +71,8 @@ const DEFAULTS: Required<Omit<MetricsPanelLabels, "kinds">> = {
  * arrives: a `metrics` message, a measured voice-to-voice latency or the connect time.
  * `data-state` is `empty` or `ready`; the ref reaches the root `<div>`.
  */
-export const MetricsPanel = memo(
-  forwardRef<HTMLDivElement, MetricsPanelProps>(function MetricsPanel(props, ref) {
+export const MetricsPanel = /* @__PURE__ */ memo(
+  /* @__PURE__ */ forwardRef<HTMLDivElement, MetricsPanelProps>(function MetricsPanel(props, ref) {
     const { kinds, points = 30, labels, className, ...rest } = props;
     const { series, connectMs } = useMetrics();
     const w = withDefaults(DEFAULTS, labels);

@@ -51,7 +51,7 @@ const FILL: CSSProperties = { position: "absolute", inset: 0, background: "var(-
  * on unmount and when a call starts; the chosen one carries into the call. `data-state` is
  * the test's state (idle, starting, live, in-call, denied, no-device, in-use, error).
  */
-export const MicCheck = forwardRef<HTMLDivElement, MicCheckProps>(function MicCheck(props, ref) {
+export const MicCheck = /* @__PURE__ */ forwardRef<HTMLDivElement, MicCheckProps>(function MicCheck(props, ref) {
   const { autoStart, deviceId: initial, labels, className, ...rest } = props;
   const test = useMicTest({ autoStart, deviceId: initial });
   const w = withDefaults(DEFAULTS, labels);

@@ -28,7 +28,7 @@ export interface ScreenShareToggleProps extends UseScreenShareToggleOptions, Omi
  * @example
  * <ScreenShareToggle labels={{ label: "Share" }} />
  */
-export const ScreenShareToggle = forwardRef<HTMLButtonElement, ScreenShareToggleProps>(function ScreenShareToggle(props, ref) {
+export const ScreenShareToggle = /* @__PURE__ */ forwardRef<HTMLButtonElement, ScreenShareToggleProps>(function ScreenShareToggle(props, ref) {
   const { labels, children, showProblem = true, asChild = false, className, onClick, disabled, ...rest } = props;
   const t = useScreenShareToggle({ labels });
   const shown = showProblem && t.problem !== null;

@@ -45,7 +45,7 @@ const DEFAULTS: Required<SessionTimerLabels> = {
  * element re-renders, once per second. Entering `warning` and `expired` is announced once
  * through a polite status region. The ref reaches the root `<span>`.
  */
-export const SessionTimer = forwardRef<HTMLSpanElement, SessionTimerProps>(function SessionTimer(props, ref) {
+export const SessionTimer = /* @__PURE__ */ forwardRef<HTMLSpanElement, SessionTimerProps>(function SessionTimer(props, ref) {
   const { maxDurationSec, warnBeforeSec = 60, onExpire, labels, className, ...rest } = props;
   const { state, elapsedSec, maxDurationSec: max } = useSessionTimer({ maxDurationSec, warnBeforeSec, onExpire });
   const w = withDefaults(DEFAULTS, labels);

@@ -43,13 +43,13 @@ function sameRows(a: RowsProps, b: RowsProps): boolean {
 type RowProps = { readonly turn: Turn; readonly mode: TranscriptMode; readonly labels: TranscriptLabels; readonly renderTurn: RenderTurn };
 
 // A custom row is memoised like the kit's own: only the turn that changed calls renderTurn.
-const CustomRow = memo(function CustomRow({ turn, mode, labels, renderTurn }: RowProps): ReactNode {
+const CustomRow = /* @__PURE__ */ memo(function CustomRow({ turn, mode, labels, renderTurn }: RowProps): ReactNode {
   const defaultRow = <TranscriptTurn turn={turn} mode={mode} labels={labels} />;
   const row = renderTurn(turn, { mode, labels, side: sideOf(turn), defaultRow });
   return row === undefined ? defaultRow : row;
 });
 
-const Chunk = memo(function Chunk({ turns, from, to, mode, labels, renderTurn }: RowsProps): ReactNode {
+const Chunk = /* @__PURE__ */ memo(function Chunk({ turns, from, to, mode, labels, renderTurn }: RowsProps): ReactNode {
   const rows: ReactNode[] = [];
   for (let i = from; i < to; i++) {
     const turn = turns[i] as Turn;

@@ -126,7 +126,7 @@ function System({ turn, t }: RowProps<SystemTurn>): ReactNode {
  * One row of the transcript. Memoised: turns keep their identity until they change, so
  * while the bot streams only the live row re-renders, however long the history is.
  */
-export const TranscriptTurn = memo(function TranscriptTurn(props: TranscriptTurnProps): ReactNode {
+export const TranscriptTurn = /* @__PURE__ */ memo(function TranscriptTurn(props: TranscriptTurnProps): ReactNode {
   const { turn, mode, labels: t = DEFAULT_TRANSCRIPT_LABELS } = props;
   if (turn.role === "function_call") return <FunctionCall turn={turn} mode={mode} t={t} />;
   if (turn.role === "system") return <System turn={turn} mode={mode} t={t} />;

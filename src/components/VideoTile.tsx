@@ -20,7 +20,7 @@ export interface VideoTileProps extends UseVideoTileOptions, Omit<HTMLAttributes
  * @example
  * <VideoTile source="camera" fit="contain" />
  */
-export const VideoTile = forwardRef<HTMLDivElement, VideoTileProps>(function VideoTile(props, ref) {
+export const VideoTile = /* @__PURE__ */ forwardRef<HTMLDivElement, VideoTileProps>(function VideoTile(props, ref) {
   const { source = "camera", track, mirror, labels, fit = "cover", placeholder, videoRef, className, ...rest } = props;
   const tile = useVideoTile({ source, track, mirror, labels });
   const mergedVideoRef = useMergedRef(tile.videoRef, videoRef);

@@ -10,7 +10,7 @@ export interface RTVIContextValue {
   readonly actions: SessionActions;
 }
 
-export const RTVIContext = createContext<RTVIContextValue | null>(null);
+export const RTVIContext = /* @__PURE__ */ createContext<RTVIContextValue | null>(null);
 
 /** The provider's context; throws a sentence that says what to do when there is none. */
 export function useRTVIContext(hook: string): RTVIContextValue {
