@@ -141,7 +141,10 @@ export class StandInConnection {
       this.send({ toolCall: { functionCalls: [{ id, name, args }] } });
       return;
     }
-    if (this.bot) return this.reply(this.bot.answer(text, "typed"), promptTokens);
+    if (this.bot) {
+      this.bot.dropUtterance();
+      return this.reply(this.bot.answer(text, "typed"), promptTokens);
+    }
     if (this.search && /\b(search|news|weather)\b/i.test(text)) return void this.say(this.replies.search(text), promptTokens, { searched: text });
     void this.say(this.replies.typed(text, this.conv.answers + 1), promptTokens);
   }

@@ -113,6 +113,16 @@ export class OfflineBot {
     this.events.onUtterance(final?.text ?? "", speechMs);
   }
 
+  /**
+   * A typed turn came: the utterance being decoded (often the end of what the mic heard before
+   * it was muted to type) is dropped, so its answer does not talk over the typed one.
+   */
+  dropUtterance(): void {
+    this.lease?.abort();
+    this.lease = null;
+    this.utterances++;
+  }
+
   /** The bot's answer to a user turn (spoken words, or typed text in any language). */
   answer(text: string, source: "speech" | "typed"): Reply {
     return respond(this.conversation, { text, source });
