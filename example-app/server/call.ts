@@ -23,6 +23,7 @@ import {
   type RtviMessage,
 } from "./rtvi.js";
 import { TranscriptMapper } from "./transcript.js";
+import { CallVideo } from "./video/callVideo.js";
 import { TurnMetrics } from "./turnMetrics.js";
 
 export type Mode = "gemini" | "offline-demo";
@@ -66,6 +67,7 @@ export class Call {
   private readonly functions: FunctionCallRunner;
   private readonly turnMetrics: TurnMetrics;
   private readonly log: Logger;
+  private readonly video: CallVideo;
   private botTurn = false;
   private micEnabled = true;
   private ended = false;
@@ -144,6 +146,7 @@ export class Call {
         this.fail(reason);
       },
     });
+    this.video = new CallVideo({ send: (jpeg) => this.gemini.sendVideo(jpeg), metrics: opts.metrics, logger: this.log });
     this.geminiReady = this.gemini.connect().then(
       () => true,
       (e: unknown) => {
@@ -172,6 +175,7 @@ export class Call {
     peer.attach({
       onDataChannel: (ch) => this.attachChannel(ch),
       onRtp: (payload, at) => this.onRtp(payload, at),
+      onVideoRtp: (mid, codec, rtp, pli) => this.video.onRtp(mid, codec, rtp, pli),
       onClosed: (reason) => {
         if (this.peer === peer) this.end(reason);
       },
@@ -208,6 +212,7 @@ export class Call {
     if (msg.kind === "ping" || msg.kind === "invalid") return;
     if (msg.kind === "signalling") {
       if (msg.message.type === "trackStatus" && msg.message.receiver_index === 0) this.setMic(msg.message.enabled !== false);
+      else if (msg.message.type === "trackStatus") this.video.setEnabled(Number(msg.message.receiver_index), msg.message.enabled !== false);
       return;
     }
     const { type, id, data: body } = msg;
@@ -229,7 +234,7 @@ export class Call {
       case "client-message": {
         const cm = readClientMessage(body);
         if (!cm) return this.send(rtvi("error-response", { error: "client-message needs data.t", fatal: false }, id));
-        const d = cm.t === "status" ? { mode: this.opts.mode, call_id: this.id } : { echo: cm.d ?? null };
+        const d = cm.t === "status" ? { mode: this.opts.mode, call_id: this.id, video: this.video.stats } : { echo: cm.d ?? null };
         return this.send(rtvi("server-response", { t: cm.t, d }, id));
       }
       case "disconnect-bot":
@@ -309,6 +314,7 @@ export class Call {
     this.out.close();
     if (this.vad instanceof FvadVad) this.vad.free();
     this.functions.close();
+    this.video.close();
     this.gemini.close();
     this.codec.close();
     this.channel = null;

@@ -14,6 +14,8 @@ export interface MetricsSnapshot {
   /** Data-channel messages the per-call gate let through, and those it dropped (too large, too fast). */
   channelAdmitted: number;
   channelDropped: number;
+  /** Video: frames received (all tracks), JPEGs made, JPEGs sent to the model, their bytes; latency = frame's first packet in → JPEG on the Gemini socket. */
+  video: { frames: number; pictures: number; sent: number; bytes: number; latency: Summary };
 }
 
 export interface Summary {
@@ -52,7 +54,21 @@ export class Metrics {
   private inLat = new Series();
   private outLat = new Series();
 
+  private video = { frames: 0, pictures: 0, sent: 0, bytes: 0, latency: new Series() };
+
   constructor(readonly lateThresholdMs = 5) {}
+
+  videoFrame(): void {
+    this.video.frames++;
+  }
+
+  videoPicture(bytes: number, sentAfterMs: number | null): void {
+    this.video.pictures++;
+    if (sentAfterMs === null) return;
+    this.video.sent++;
+    this.video.bytes += bytes;
+    this.video.latency.add(sentAfterMs);
+  }
 
   frameSent(latenessMs: number, encodeMs: number): void {
     this.sent++;
@@ -88,6 +104,7 @@ export class Metrics {
     this.encode = new Series();
     this.inLat = new Series();
     this.outLat = new Series();
+    this.video = { frames: 0, pictures: 0, sent: 0, bytes: 0, latency: new Series() };
   }
 
   snapshot(): MetricsSnapshot {
@@ -101,6 +118,7 @@ export class Metrics {
       outLatency: this.outLat.summary(),
       channelAdmitted: this.admitted,
       channelDropped: this.dropped,
+      video: { ...this.video, latency: this.video.latency.summary() },
     };
   }
 }

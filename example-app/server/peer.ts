@@ -5,6 +5,8 @@ import {
   RTCRtpCodecParameters,
   RtpHeader,
   RtpPacket,
+  useH264,
+  useVP8,
   type RTCDataChannel,
   type RTCRtpTransceiver,
 } from "werift";
@@ -13,6 +15,7 @@ import type { Logger } from "./logger.js";
 import type { Metrics } from "./metrics.js";
 import type { RtpOut } from "./audio/outbound.js";
 import { rtvi } from "./rtvi.js";
+import type { VideoRtp } from "./video/depacketize.js";
 
 export interface PeerOptions {
   iceServers: IceServer[];
@@ -105,9 +108,14 @@ export interface PeerEvents {
   onDataChannel(ch: RTCDataChannel): void;
   onRtp(payload: Buffer, receivedAt: number): void;
   onClosed(reason: string): void;
+  /**
+   * Video RTP from the browser. `mid` "1" is the camera and "2" the screen (SmallWebRTC's
+   * transceiver order); `requestKeyframe` sends the browser an RTCP PLI.
+   */
+  onVideoRtp?(mid: string, codec: "vp8" | "h264", rtp: VideoRtp, requestKeyframe: () => void): void;
 }
 
-/** The bot's side of one WebRTC connection: audio sendrecv, the `chat` data channel, no video. */
+/** The bot's side of one WebRTC connection: audio sendrecv, the `chat` data channel, video received (camera, screen). */
 export class BotPeer {
   readonly pc: RTCPeerConnection;
   private readonly track = new MediaStreamTrack({ kind: "audio" });
@@ -124,13 +132,18 @@ export class BotPeer {
       iceUseIpv6: false,
       codecs: {
         audio: [new RTCRtpCodecParameters({ mimeType: "audio/opus", clockRate: 48000, channels: 2, payloadType: 111 })],
-        video: [],
+        // VP8 first: every browser has it. H.264 when the browser prefers it.
+        video: [useVP8({ payloadType: 96 }), useH264({ payloadType: 102 })],
       },
     });
     this.pc.onDataChannel.subscribe((ch) => this.events?.onDataChannel(this.gate(ch)));
     // onTrack fires inside setRemoteDescription, so listen from the start; renegotiation may repeat it.
     const seen = new WeakSet<MediaStreamTrack>();
     this.pc.onTrack.subscribe((track) => {
+      if (track.kind === "video" && !seen.has(track)) {
+        seen.add(track);
+        return this.watchVideo(track);
+      }
       if (track.kind !== "audio" || seen.has(track)) return;
       seen.add(track);
       track.onReceiveRtp.subscribe((rtp) => this.events?.onRtp(rtp.payload, performance.now()));
@@ -144,6 +157,20 @@ export class BotPeer {
       if (state === "disconnected" && !this.graceTimer) {
         this.graceTimer = setTimeout(() => this.finish("peer disconnected"), opts.disconnectGraceMs ?? 10_000);
       }
+    });
+  }
+
+  private watchVideo(track: MediaStreamTrack): void {
+    const t = this.pc.getTransceivers().find((x) => x.receiver.tracks.includes(track));
+    if (!t) return;
+    const pli = (): void => {
+      if (track.ssrc !== undefined && !this.closed) t.receiver.sendRtcpPLI(track.ssrc).catch(() => undefined);
+    };
+    track.onReceiveRtp.subscribe((rtp) => {
+      const mime = (track.codec?.mimeType ?? "").toLowerCase();
+      const codec = mime === "video/h264" ? "h264" : mime === "video/vp8" ? "vp8" : null;
+      const { sequenceNumber, timestamp, marker } = rtp.header;
+      if (codec) this.events?.onVideoRtp?.(t.mid ?? "", codec, { sequenceNumber, timestamp, marker, payload: rtp.payload }, pli);
     });
   }
 
@@ -208,6 +235,8 @@ export class BotPeer {
       audio.setDirection("sendrecv");
       audio.sender.replaceTrack(this.track);
     }
+    // The bot sends no video: it only receives the camera and the screen.
+    for (const t of this.pc.getTransceivers()) if (t.kind === "video" && t.direction !== "recvonly" && t.direction !== "inactive") t.setDirection("recvonly");
     const answer = await this.pc.createAnswer();
     await this.pc.setLocalDescription(answer);
     await this.gathered(5000);

@@ -282,6 +282,15 @@ export class GeminiLiveClient {
     this.send({ realtimeInput: { audio: { mimeType: pcmMime(INPUT_RATE), data } } }, pcm16k.length);
   }
 
+  /**
+   * A video picture (JPEG). Dropped, not held, while a new socket is being set up: a stale
+   * picture is worth nothing, and the next one is a second away. Returns whether it went out.
+   */
+  sendVideo(jpeg: Buffer): boolean {
+    if (this.closed || this.reconnecting || !this.active?.isOpen) return false;
+    return this.active.send({ realtimeInput: { video: { mimeType: "image/jpeg", data: jpeg.toString("base64") } } });
+  }
+
   /** Typed text as a user turn; with turnComplete=false the model waits for more before answering. */
   sendText(text: string, turnComplete = true): void {
     this.send({ clientContent: { turns: [{ role: "user", parts: [{ text }] }], turnComplete } });

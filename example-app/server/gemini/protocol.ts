@@ -55,6 +55,8 @@ export interface SetupMessage {
 export interface RealtimeInputMessage {
   realtimeInput: {
     audio?: { mimeType: string; data: string };
+    /** A camera or screen picture (`image/jpeg`), about one a second. */
+    video?: { mimeType: string; data: string };
     /** Older spelling still accepted by the API. */
     mediaChunks?: { mimeType: string; data: string }[];
     text?: string;

@@ -1,3 +1,4 @@
+import type { VideoRtp } from "../video/depacketize.js";
 /**
  * The neutral call interface every transport turns its wire into (DESIGN §10): 16 kHz PCM in,
  * 24 kHz PCM out, RTVI messages both ways. It is the shape BotPeer (werift) already has, so the
@@ -20,6 +21,8 @@ export interface CallPeerEvents {
   /** One inbound media packet, as the call's codec decodes it. */
   onRtp(payload: Buffer, receivedAt: number): void;
   onClosed(reason: string): void;
+  /** Video RTP (WebRTC only): `mid` "1" camera, "2" screen; `requestKeyframe` sends a PLI. */
+  onVideoRtp?(mid: string, codec: "vp8" | "h264", rtp: VideoRtp, requestKeyframe: () => void): void;
 }
 
 export interface CallPeer {
