@@ -24,7 +24,7 @@ describe("SmallWebRTC signalling against a werift client", () => {
 
     c.sendRtvi("client-message", { t: "status", d: { x: 1 } }, "cm-1");
     const resp = await c.messages.wait((m) => m.type === "server-response" && m.id === "cm-1");
-    expect(resp.data).toEqual({ t: "status", d: { mode: "offline-demo", call_id: c.pcId } });
+    expect(resp.data).toEqual({ t: "status", d: { mode: "offline-demo", call_id: c.pcId, video: { frames: 0, pictures: 0, sent: 0, bytes: 0, active: [] } } });
     c.sendRtvi("client-message", { t: "echo", d: [1, 2] }, "cm-2");
     expect((await c.messages.wait((m) => m.id === "cm-2")).data).toEqual({ t: "echo", d: { echo: [1, 2] } });
 
