@@ -1,4 +1,4 @@
-import { Slot } from "@radix-ui/react-slot";
+import { Slot } from "./Slot";
 import { forwardRef, useContext, type ButtonHTMLAttributes } from "react";
 import { RTVIContext } from "../provider/context";
 import { useAudioUnlock } from "./botAudioState";

@@ -1,4 +1,4 @@
-import { Slot } from "@radix-ui/react-slot";
+import { Slot } from "./Slot";
 import { forwardRef, type FormHTMLAttributes, type ReactElement, type ReactNode } from "react";
 import { composeHandlers, cx, slotChild } from "./dom";
 import { useTextInput, type UseTextInputOptions } from "./useTextInput";

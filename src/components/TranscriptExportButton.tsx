@@ -1,4 +1,4 @@
-import { Slot } from "@radix-ui/react-slot";
+import { Slot } from "./Slot";
 import { forwardRef, type ButtonHTMLAttributes } from "react";
 import { composeHandlers, cx, slotChild } from "./dom";
 import type { ExportTranscriptLabels } from "./exportTranscript";
