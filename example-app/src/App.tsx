@@ -41,7 +41,7 @@ function VoiceApp() {
       <main className="app-main">
         <section className="app-stage" aria-label="Call">
           <div className="app-visual">
-            <VoiceVisualizer participant="bot" barCount={24} bands="mel" className="app-bot-visualizer" />
+            <VoiceVisualizer participant="bot" barCount={24} bands="mel" className="app-bot-visualizer" labels={{ noSignal: "no audio level on this transport" }} />
             <CaptionsOverlay className="app-captions" />
           </div>
           <AgentStatus />

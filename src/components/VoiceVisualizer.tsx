@@ -50,12 +50,13 @@ export interface VoiceVisualizerProps extends Omit<HTMLAttributes<HTMLDivElement
 }
 
 /**
- * The accessible name of {@link VoiceVisualizer} per agent state, and `noSignal`: added to it
- * while connected with no level source for this side (no track, no transport level events).
+ * The accessible name of {@link VoiceVisualizer} per agent state, and `noSignal`: when given,
+ * added to it while connected with no level source for this side (no track, no transport level
+ * events; `data-signal="none"` says so either way).
  */
 export type VoiceVisualizerLabels = Partial<Record<AgentState | "noSignal", string>>;
 
-const STATE_LABELS: Record<AgentState | "noSignal", string> = {
+const STATE_LABELS: Record<AgentState, string> = {
   disconnected: "Not connected",
   connecting: "Connecting",
   reconnecting: "Reconnecting",
@@ -63,7 +64,6 @@ const STATE_LABELS: Record<AgentState | "noSignal", string> = {
   thinking: "Bot is thinking",
   speaking: "Bot is speaking",
   error: "Connection error",
-  noSignal: "no audio level",
 };
 
 const CANVAS_STYLE: CSSProperties = { display: "block", width: "100%", height: "100%" };
@@ -133,9 +133,8 @@ export const VoiceVisualizer = /* @__PURE__ */ forwardRef<HTMLDivElement, VoiceV
     };
   }, [channel, count, given, typeof levels === "function", bandLevels !== undefined]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const names = withDefaults(STATE_LABELS, labels);
-  const stateText = typeof label === "function" ? label(agent) : (label ?? names[agent]);
-  const text = noSignal ? `${stateText} (${names.noSignal})` : stateText;
+  const stateText = typeof label === "function" ? label(agent) : (label ?? withDefaults(STATE_LABELS, labels)[agent]);
+  const text = noSignal && labels?.noSignal ? `${stateText} (${labels.noSignal})` : stateText;
   const vars = { width: "var(--rtvi-visualizer-width, 120px)", height: "var(--rtvi-visualizer-height, 48px)", "--rtvi-visualizer-color": color, "--rtvi-visualizer-idle-color": idleColor } as CSSProperties;
   return (
     <div
