@@ -5,6 +5,7 @@ import { INPUT_RATE, isRecord, pcmMime, type ServerMessage } from "../gemini/pro
 import { splitForSpeech } from "../speech/chunks.js";
 import type { Reply, ToolReply } from "../speech/responder.js";
 import { OfflineBot } from "./offlineBot.js";
+import { StandInVision, WHAT_DO_YOU_SEE } from "./vision.js";
 import { groundingFor } from "./grounding.js";
 import { repliesFor, type Replies } from "./replies.js";
 import type { Conversation, StandInContext } from "./server.js";
@@ -40,6 +41,7 @@ export class StandInConnection {
   private toolCall: { id: string; name: string; request?: ToolReply } | null = null;
   /** The understanding offline bot (STANDIN_UNDERSTAND); null keeps the timing-only stand-in. */
   private readonly bot: OfflineBot | null;
+  private readonly vision = new StandInVision();
   private disposed = false;
   private readonly replies: Replies;
   private readonly tools: string[];
@@ -89,6 +91,7 @@ export class StandInConnection {
       const ri = msg.realtimeInput;
       const chunks = [ri.audio, ...(Array.isArray(ri.mediaChunks) ? ri.mediaChunks : [])];
       for (const c of chunks) if (isRecord(c) && typeof c.data === "string") this.onAudio(Buffer.from(c.data, "base64"));
+      if (isRecord(ri.video) && typeof ri.video.data === "string") this.vision.onPicture(Buffer.from(ri.video.data, "base64"));
       if (typeof ri.text === "string" && ri.text.trim()) this.onText(ri.text.trim());
       if (ri.audioStreamEnd === true && this.bot) this.bot.streamEnd(this.heardSamples / (INPUT_RATE / 1000));
       else if (ri.audioStreamEnd === true && this.vad.speaking) {
@@ -131,6 +134,7 @@ export class StandInConnection {
     this.interrupt();
     this.conv.turns.push({ role: "user", text });
     const promptTokens = Math.ceil(text.length / 4);
+    if (WHAT_DO_YOU_SEE.test(text)) return this.see(promptTokens);
     // The offline bot asks for the time itself (responder intents); the other demo tools stay on their words.
     for (const [words, tool] of this.bot ? TOOL_TRIGGERS.slice(1) : TOOL_TRIGGERS) {
       const name = words.test(text) ? this.tools.find((n) => tool.test(n)) : undefined;
@@ -155,7 +159,15 @@ export class StandInConnection {
     const heard = text || `[speech, ${(speechMs / 1000).toFixed(1)} s]`;
     this.send({ serverContent: { inputTranscription: { text: heard } } });
     this.conv.turns.push({ role: "user", text: heard });
+    if (WHAT_DO_YOU_SEE.test(text)) return this.see(Math.round((speechMs / 1000) * AUDIO_TOKENS_PER_SEC));
     this.reply(this.bot.answer(text, "speech"), Math.round((speechMs / 1000) * AUDIO_TOKENS_PER_SEC));
+  }
+
+  /** "What do you see": an answer from the latest camera or screen picture. */
+  private see(promptTokens: number): void {
+    this.bot?.dropUtterance();
+    // Gemini counts a picture as 258 prompt tokens; the stand-in's usage does the same.
+    void this.vision.answer().then((text) => this.say(text, promptTokens + 258));
   }
 
   /** A responder reply on the wire: a function call first if it needs one, else speech in chunks. */
