@@ -30,12 +30,16 @@ interface RowsProps {
   readonly renderTurn: RenderTurn | undefined;
 }
 
-// Rows are grouped in chunks at fixed absolute indices, so appending a token re-renders one
-// chunk: the cost per token stays flat however many turns are on screen.
+// Rows are grouped in chunks of CHUNK at fixed absolute indices, and chunks in groups of
+// GROUP chunks, so appending a token re-renders one group, one chunk and one row: a token
+// into 5,000 turns creates about 60 elements instead of one per chunk. The depth is fixed,
+// so no row remounts (losing an open <details> or a selection) as the history grows.
 const CHUNK = 25;
+const GROUP = CHUNK * 25;
 
 function sameRows(a: RowsProps, b: RowsProps): boolean {
   if (a.from !== b.from || a.to !== b.to || a.mode !== b.mode || a.labels !== b.labels || a.renderTurn !== b.renderTurn) return false;
+  if (a.turns === b.turns) return true;
   for (let i = a.from; i < a.to; i++) if (a.turns[i] !== b.turns[i]) return false;
   return true;
 }
@@ -58,14 +62,24 @@ const Chunk = /* @__PURE__ */ memo(function Chunk({ turns, from, to, mode, label
   return rows;
 }, sameRows);
 
-/** The rendered turns `turns[first..]`, as memoised chunks of memoised rows. */
-export function TranscriptRows(props: Omit<RowsProps, "from" | "to"> & { readonly first: number }): ReactNode {
-  const { turns, first, ...rest } = props;
-  const chunks: ReactNode[] = [];
-  for (let from = first; from < turns.length; ) {
-    const to = Math.min(turns.length, (Math.floor(from / CHUNK) + 1) * CHUNK);
-    chunks.push(<Chunk key={Math.floor(from / CHUNK)} turns={turns} from={from} to={to} {...rest} />);
+/** `turns[from..to)` cut at multiples of `span`, each piece rendered by `Part` under a key of its absolute position. */
+function split(props: RowsProps, span: number, Part: typeof Chunk): ReactNode[] {
+  const { from: start, to: end } = props;
+  const parts: ReactNode[] = [];
+  for (let from = start; from < end; ) {
+    const to = Math.min(end, (Math.floor(from / span) + 1) * span);
+    parts.push(<Part key={Math.floor(from / span)} {...props} from={from} to={to} />);
     from = to;
   }
-  return chunks;
+  return parts;
+}
+
+const Group = /* @__PURE__ */ memo(function Group(props: RowsProps): ReactNode {
+  return split(props, CHUNK, Chunk);
+}, sameRows);
+
+/** The rendered turns `turns[first..]`, as memoised groups of memoised chunks of memoised rows. */
+export function TranscriptRows(props: Omit<RowsProps, "from" | "to"> & { readonly first: number }): ReactNode {
+  const { first, ...rest } = props;
+  return split({ ...rest, from: first, to: rest.turns.length }, GROUP, Group);
 }
