@@ -5,8 +5,8 @@ import {
   RTCRtpCodecParameters,
   RtpHeader,
   RtpPacket,
-  useH264,
-  useVP8,
+  useH264 as h264Codec,
+  useVP8 as vp8Codec,
   type RTCDataChannel,
   type RTCRtpTransceiver,
 } from "werift";
@@ -133,7 +133,7 @@ export class BotPeer {
       codecs: {
         audio: [new RTCRtpCodecParameters({ mimeType: "audio/opus", clockRate: 48000, channels: 2, payloadType: 111 })],
         // VP8 first: every browser has it. H.264 when the browser prefers it.
-        video: [useVP8({ payloadType: 96 }), useH264({ payloadType: 102 })],
+        video: [vp8Codec({ payloadType: 96 }), h264Codec({ payloadType: 102 })],
       },
     });
     this.pc.onDataChannel.subscribe((ch) => this.events?.onDataChannel(this.gate(ch)));
