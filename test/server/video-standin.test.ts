@@ -59,7 +59,7 @@ describe("the stand-in sees", () => {
     const noop = () => undefined;
     const events: GeminiEvents = {
       onAudio: noop, onInputTranscription: noop, onInterimInputTranscription: noop, onInterrupted: noop, onGenerationComplete: noop,
-      onOutputTranscription: (t) => transcript.push(t),
+      onOutputTranscription: (t: string) => transcript.push(t),
       onTurnComplete: () => done.push("turn"),
       onWaitingForInput: noop, onToolCall: noop, onToolCallCancellation: noop, onUsage: noop, onGrounding: noop, onGoAway: noop, onReconnecting: noop, onResumed: noop, onClosed: noop,
     } as unknown as GeminiEvents;
