@@ -2,6 +2,7 @@ import { PipecatClient } from "@pipecat-ai/client-js";
 import { useState } from "react";
 import {
   BotAudio,
+  CameraToggle,
   CaptionsOverlay,
   ConnectButton,
   DeviceSelect,
@@ -9,10 +10,12 @@ import {
   MetricsPanel,
   MicToggle,
   RTVIClientProvider,
+  ScreenShareToggle,
   SessionTimer,
   TextInput,
   TranscriptExportButton,
   TranscriptPanel,
+  VideoTile,
   VoiceVisualizer,
   VolumeSlider,
 } from "rtvi-react-kit";
@@ -43,6 +46,8 @@ function VoiceApp() {
           <div className="app-visual">
             <VoiceVisualizer participant="bot" barCount={24} bands="mel" className="app-bot-visualizer" labels={{ noSignal: "no audio level on this transport" }} />
             <CaptionsOverlay className="app-captions" />
+            <VideoTile source="camera" className="app-self-view" fit="cover" />
+            <VideoTile source="screen" className="app-screen-view" fit="contain" />
           </div>
           <AgentStatus />
           <PreJoin />
@@ -50,6 +55,8 @@ function VoiceApp() {
             <ConnectButton startBot={startBot} className="app-connect" />
             <MicToggle mode={pushToTalk ? "push-to-talk" : "toggle"} />
             <VoiceVisualizer participant="user" barCount={12} className="app-mic-visualizer" />
+            <CameraToggle className="app-camera" />
+            <ScreenShareToggle className="app-screen-share" />
           </div>
           <label className="app-ptt">
             <input type="checkbox" checked={pushToTalk} onChange={(e) => setPushToTalk(e.target.checked)} />
@@ -59,6 +66,7 @@ function VoiceApp() {
             <summary>Audio settings</summary>
             <DeviceSelect kind="mic" />
             <DeviceSelect kind="speaker" />
+            <DeviceSelect kind="camera" />
             <VolumeSlider />
           </details>
           <details className="app-details">

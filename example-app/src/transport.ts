@@ -1,6 +1,7 @@
 import type { Transport } from "@pipecat-ai/client-js";
-import { SmallWebRTCTransport, WavMediaManager } from "@pipecat-ai/small-webrtc-transport";
 import { WavMediaManager as WsMediaManager, WebSocketTransport } from "@pipecat-ai/websocket-transport";
+// SmallWebRTC with WavMediaManager's audio, plus the camera and screen share (videoMedia.ts).
+import { videoWebRTCTransport } from "./videoMedia";
 
 export type TransportKind = "webrtc" | "websocket";
 
@@ -19,4 +20,4 @@ export const transportKind: TransportKind = new URLSearchParams(window.location.
  * The WebSocket transport records 16 kHz PCM in 512-sample chunks and plays the bot itself.
  */
 export const createTransport = (kind: TransportKind = transportKind): Transport =>
-  kind === "websocket" ? new WebSocketTransport({ mediaManager: new WsMediaManager(512, 16000) }) : new SmallWebRTCTransport({ mediaManager: new WavMediaManager() });
+  kind === "websocket" ? new WebSocketTransport({ mediaManager: new WsMediaManager(512, 16000) }) : videoWebRTCTransport();
