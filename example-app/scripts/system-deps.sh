@@ -18,6 +18,7 @@ if [ "$purpose" = test ]; then
   rows+=("fonts-noto-cjk|fonts-noto-cjk|brew install --cask font-noto-sans-cjk|Chinese and Japanese glyphs in screenshots")
 fi
 rows+=("espeak-ng|espeak-ng|brew install espeak-ng|the offline demo bot's speech")
+rows+=("ffmpeg|ffmpeg|brew install ffmpeg|the bot server's video: camera and screen pictures for the model (VP8/H.264 to JPEG)")
 rows+=("pocketsphinx|pocketsphinx pocketsphinx-en-us libpocketsphinx-dev libsphinxbase-dev pkg-config gcc|brew install cmu-pocketsphinx pkg-config|the offline demo bot's speech recognition (its streaming front is compiled on first use)")
 
 present() {
