@@ -1,6 +1,7 @@
 import { useCallback } from "react";
 import { useRTVIContext } from "../provider/context";
-import type { CameraStatus } from "../store/video";
+import { useSessionFeature } from "../provider/useSessionFeature";
+import { bindVideo, type CameraStatus } from "../store/video";
 import { useSessionState } from "./useSessionState";
 
 /** Result of {@link useCamera}. */
@@ -23,6 +24,7 @@ export interface UseCameraResult {
 /** The user's camera: on and off, its state in words, and its track. */
 export function useCamera(): UseCameraResult {
   const { actions } = useRTVIContext("useCamera");
+  useSessionFeature(bindVideo, "useCamera");
   const enabled = useSessionState((s) => s.camEnabled, "useCamera");
   const status = useSessionState((s) => s.camStatus, "useCamera");
   const problem = useSessionState((s) => s.camProblem, "useCamera");

@@ -1,6 +1,8 @@
 import { useEffect } from "react";
 import { useRTVIContext } from "../provider/context";
+import { useSessionFeature } from "../provider/useSessionFeature";
 import type { DeviceOption } from "../store/sessionState";
+import { bindVideo } from "../store/video";
 import { useSessionState } from "./useSessionState";
 
 /** Result of {@link useDevices}. */
@@ -22,6 +24,8 @@ export interface UseDevicesResult {
 /** Microphones, speakers and cameras, kept current when devices are plugged in or out. */
 export function useDevices(): UseDevicesResult {
   const { actions, client } = useRTVIContext("useDevices");
+  // Cameras are listed by the video binding.
+  useSessionFeature(bindVideo, "useDevices");
   const s = {
     mics: useSessionState((x) => x.mics, "useDevices"),
     speakers: useSessionState((x) => x.speakers, "useDevices"),

@@ -1,6 +1,7 @@
 import { useCallback, useSyncExternalStore } from "react";
 import { useRTVIContext } from "../provider/context";
-import { SCREEN_SHARE_UNSUPPORTED, canShareScreen } from "../store/video";
+import { useSessionFeature } from "../provider/useSessionFeature";
+import { SCREEN_SHARE_UNSUPPORTED, bindVideo, canShareScreen } from "../store/video";
 import { useSessionState } from "./useSessionState";
 
 /** Result of {@link useScreenShare}. */
@@ -25,6 +26,7 @@ const noSubscribe = (): (() => void) => () => undefined;
 /** Shares a screen (or a window, or a tab) with the bot. */
 export function useScreenShare(): UseScreenShareResult {
   const { actions } = useRTVIContext("useScreenShare");
+  useSessionFeature(bindVideo, "useScreenShare");
   const track = useSessionState((s) => s.screenTrack, "useScreenShare");
   const starting = useSessionState((s) => s.screenStarting, "useScreenShare");
   const stored = useSessionState((s) => s.screenProblem, "useScreenShare");

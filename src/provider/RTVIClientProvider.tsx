@@ -1,7 +1,7 @@
 import type { PipecatClient } from "@pipecat-ai/client-js";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { createActions } from "../store/actions";
-import { bindClient, type BindOptions } from "../store/bindClient";
+import { bindSession, type BindOptions } from "../store/bindClient";
 import { createSession } from "../store/createSession";
 import { RTVIContext, type RTVIContextValue } from "./context";
 
@@ -62,7 +62,7 @@ export function RTVIClientProvider(props: RTVIClientProviderProps): ReactNode {
 
   useEffect(() => {
     if (!client) return;
-    return bindClient(session, client, bindOptions);
+    return bindSession(session, client, bindOptions);
   }, [session, client, bindOptions]);
 
   useEffect(() => {

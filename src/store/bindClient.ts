@@ -39,6 +39,16 @@ const MIC_STATUS: Record<string, MicStatus> = {
  * while the bot speaks", and a fatal bot error always ends the call.
  */
 export function bindClient(session: Session, client: PipecatClient, options: BindOptions = {}): () => void {
+  // Without React no hook asks for video, so the whole binding is wanted.
+  session.features.use(bindVideo);
+  return bindSession(session, client, options);
+}
+
+/**
+ * {@link bindClient} without the optional features: the provider's binding, where video is
+ * bound only once a video hook mounts (`session.features`).
+ */
+export function bindSession(session: Session, client: PipecatClient, options: BindOptions = {}): () => void {
   const { dispatch, levels, meters } = session;
   const offs: Array<() => void> = [];
   let bound = true;
@@ -162,7 +172,7 @@ export function bindClient(session: Session, client: PipecatClient, options: Bin
     dispatch({ type: "error", message: MIC_PROBLEM_MESSAGES[problem], fatal: false, source: "device" });
   });
 
-  offs.push(bindVideo(session, client));
+  offs.push(session.features.attach(session, client));
 
   return () => {
     bound = false;

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import { createLevelChannel, type LevelChannel } from "../audio/levelChannel";
 import { createLevelMeters, type LevelMeters } from "../audio/levelMeters";
 import { createSharedAudioContext, type SharedAudioContext } from "../audio/sharedAudioContext";
+import { createSessionFeatures, type SessionFeatures } from "./features";
 import { reduceSession, type SessionAction } from "./sessionReducer";
 import { createSessionState, type SessionState } from "./sessionState";
 
@@ -25,6 +26,8 @@ export interface Session {
   readonly audio: SharedAudioContext;
   /** @internal The analyser fallback behind the level bus; not part of the public API. */
   readonly meters: LevelMeters;
+  /** @internal Optional parts of the client binding, bound when a hook first needs them; not part of the public API. */
+  readonly features: SessionFeatures;
   /** Stops the level loop and closes the AudioContext; the store stays readable. */
   dispose(): void;
 }
@@ -47,6 +50,7 @@ export function createSession(options: SessionOptions = {}): Session {
     levels,
     audio,
     meters,
+    features: createSessionFeatures(),
     dispose() {
       meters?.dispose();
       audio.close();
