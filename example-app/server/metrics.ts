@@ -15,7 +15,7 @@ export interface MetricsSnapshot {
   channelAdmitted: number;
   channelDropped: number;
   /** Video: frames received (all tracks), JPEGs made, JPEGs sent to the model, their bytes; latency = frame's first packet in → JPEG on the Gemini socket. */
-  video: { frames: number; pictures: number; sent: number; bytes: number; latency: Summary };
+  video: { frames: number; pictures: number; sent: number; bytes: number; latency: Summary; activeTracks: number };
 }
 
 export interface Summary {
@@ -55,6 +55,12 @@ export class Metrics {
   private outLat = new Series();
 
   private video = { frames: 0, pictures: 0, sent: 0, bytes: 0, latency: new Series() };
+  /** Incoming video tracks being decoded now, across calls (a gauge: not reset). */
+  private videoActive = 0;
+
+  videoTrack(delta: 1 | -1): void {
+    this.videoActive += delta;
+  }
 
   constructor(readonly lateThresholdMs = 5) {}
 
@@ -118,7 +124,7 @@ export class Metrics {
       outLatency: this.outLat.summary(),
       channelAdmitted: this.admitted,
       channelDropped: this.dropped,
-      video: { ...this.video, latency: this.video.latency.summary() },
+      video: { ...this.video, latency: this.video.latency.summary(), activeTracks: this.videoActive },
     };
   }
 }

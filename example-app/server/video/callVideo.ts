@@ -49,6 +49,7 @@ export class CallVideo {
       r = { codec, rx: this.receiver(source, codec, requestKeyframe) };
       this.receivers.set(source, r);
       this.opts.logger.info(`${source} video started (${codec})`);
+      this.opts.metrics.videoTrack(1);
       this.refreshActive();
     }
     const before = r.rx.framesReceived;
@@ -98,6 +99,7 @@ export class CallVideo {
     r.rx.close();
     this.receivers.delete(source);
     this.opts.logger.info(`${source} video stopped`);
+    this.opts.metrics.videoTrack(-1);
     this.refreshActive();
   }
 
