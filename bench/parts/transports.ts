@@ -17,6 +17,8 @@ const STREAM_S = Number(process.env.BENCH_H_STREAM_S ?? 60);
 
 interface CallerResult {
   kind: "webrtc" | "websocket";
+  /** Connection attempts it took (setup under loss is not what is measured). */
+  attempts: number;
   latencies: number[];
   frames: number;
   streamMs: number;
@@ -97,7 +99,7 @@ export async function transportsPart(ctx: BenchContext): Promise<PartResult> {
     for (const ns of Object.values(NS)) sh(["ip", "netns", "del", ns], true);
   };
   teardown();
-  const results: { loss: number; webrtc: CallerResult; websocket: CallerResult }[] = [];
+  const results: { loss: number; webrtc: CallerResult | { error: string }; websocket: CallerResult | { error: string } }[] = [];
   try {
     for (const ns of Object.values(NS)) {
       sh(["ip", "netns", "add", ns]);
@@ -118,8 +120,8 @@ export async function transportsPart(ctx: BenchContext): Promise<PartResult> {
     for (const loss of LOSSES) {
       setLoss(loss);
       ctx.log(`h: ${loss} % loss: a WebRTC and a WebSocket caller at once (${TURNS} turns, then ${STREAM_S} s of speech)`);
-      const [webrtc, websocket] = await Promise.all([runCaller("webrtc"), runCaller("websocket")]);
-      results.push({ loss, webrtc, websocket });
+      const [webrtc, websocket] = await Promise.all([runCaller("webrtc"), runCaller("websocket")].map((p) => p.catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }))));
+      results.push({ loss, webrtc: webrtc!, websocket: websocket! });
     }
   } finally {
     teardown();
@@ -129,8 +131,13 @@ export async function transportsPart(ctx: BenchContext): Promise<PartResult> {
   const lines = ["| loss | transport | voice-to-voice median | p95 | audio gaps in 60 s | delay built up over 60 s | arrival drift |", "|---:|---|---:|---:|---|---:|---:|"];
   for (const r of results) {
     for (const kind of ["webrtc", "websocket"] as const) {
-      const c = r[kind];
+      const got = r[kind];
       const name = kind === "webrtc" ? "WebRTC" : "WebSocket";
+      if ("error" in got) {
+        lines.push(`| ${r.loss} % | ${name} | failed: ${got.error.split("\n").find((l) => /Error/.test(l))?.slice(0, 120) ?? "caller failed"} | | | | |`);
+        continue;
+      }
+      const c = got;
       const med = pct(c.latencies, 50);
       const p95 = pct(c.latencies, 95);
       const gaps = kind === "webrtc" ? `${c.concealedMs} ms concealed` : `${c.gaps} underruns, ${Math.round(c.gapMs)} ms`;
@@ -138,7 +145,7 @@ export async function transportsPart(ctx: BenchContext): Promise<PartResult> {
       rows.push({ metric: `${r.loss} % loss, ${name}: voice-to-voice p95`, ours: p95, unit: "ms", digits: 0 });
       rows.push({ metric: `${r.loss} % loss, ${name}: ${kind === "webrtc" ? "concealed audio" : "playout underrun time"}`, ours: kind === "webrtc" ? c.concealedMs : c.gapMs, unit: "ms", digits: 0 });
       rows.push({ metric: `${r.loss} % loss, ${name}: delay built up over 60 s`, ours: c.buildup, unit: "ms", digits: 0 });
-      lines.push(`| ${r.loss} % | ${name} | ${med === null ? "–" : Math.round(med)} ms | ${p95 === null ? "–" : Math.round(p95)} ms | ${gaps} | ${c.buildup === null ? "–" : Math.round(c.buildup)} ms | ${c.arrivalDrift === null ? "–" : Math.round(c.arrivalDrift)} ms |`);
+      lines.push(`| ${r.loss} % | ${name}${c.attempts > 1 ? ` (connected at attempt ${c.attempts})` : ""} | ${med === null ? "–" : Math.round(med)} ms | ${p95 === null ? "–" : Math.round(p95)} ms | ${gaps} | ${c.buildup === null ? "–" : Math.round(c.buildup)} ms | ${c.arrivalDrift === null ? "–" : Math.round(c.arrivalDrift)} ms |`);
     }
   }
   return {
