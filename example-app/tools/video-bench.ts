@@ -73,7 +73,11 @@ function packetize(frame: Buffer, ts: number): VideoRtp[] {
     }
     return out;
   }
-  const nals = frame.toString("latin1").split("\x00\x00\x01").map((s) => Buffer.from(s.replace(/\x00$/, ""), "latin1")).filter((n) => n.length);
+  const nals = frame
+    .toString("latin1")
+    .split("\x00\x00\x01")
+    .map((s) => Buffer.from(s.endsWith("\x00") ? s.slice(0, -1) : s, "latin1"))
+    .filter((n) => n.length);
   const payloads: Buffer[] = [];
   for (const n of nals) {
     if (n.length <= 1100) payloads.push(n);
