@@ -38,7 +38,7 @@ export interface StandInOptions {
    * timing-only stand-in ("[speech, 1.2 s]", "You typed: …") that the protocol tests pin down.
    */
   understand?: boolean;
-  /** Most recogniser processes at once (env STANDIN_RECOGNISERS; default 2 per core). */
+  /** Most recogniser processes at once (env STANDIN_RECOGNISERS; default one per core). */
   maxRecognisers?: number;
   /** Whether recognition can run here (tests stand in for another OS with this). */
   recogniser?: () => Availability;
