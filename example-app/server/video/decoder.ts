@@ -44,12 +44,15 @@ export class JpegDecoder {
   private proc: ChildProcessWithoutNullStreams | null;
   private out: Buffer = Buffer.alloc(0);
   private inFlight: EncodedFrame | null = null;
+  private inFlightSince = 0;
+  private readonly args: string[];
   /** What each coming JPEG is of, in order: a frame, or null for a flushing copy (discarded). */
   private pending: Array<EncodedFrame | null> = [];
   private started = performance.now();
   private closed = false;
   decoded = 0;
   refused = 0;
+  restarts = 0;
 
   constructor(private readonly opts: DecoderOptions) {
     const maxWidth = opts.maxWidth ?? 640;
@@ -61,15 +64,21 @@ export class JpegDecoder {
       "-vf", `scale='min(${maxWidth},iw)':-2`, "-fps_mode", "passthrough",
       "-threads", "1", "-c:v", "mjpeg", "-q:v", String(opts.quality ?? 6), "-f", "image2pipe", "-flush_packets", "1", "pipe:1",
     ];
-    const proc = spawn(opts.ffmpeg ?? "ffmpeg", args, { stdio: ["pipe", "pipe", "pipe"] });
-    this.proc = proc;
+    this.args = args;
+    this.proc = this.spawn();
+  }
+
+  private spawn(): ChildProcessWithoutNullStreams {
+    const opts = this.opts;
+    const proc = spawn(opts.ffmpeg ?? "ffmpeg", this.args, { stdio: ["pipe", "pipe", "pipe"] });
     let err = "";
     proc.stderr.on("data", (d: Buffer) => (err = (err + d.toString()).slice(-500)));
-    proc.stdout.on("data", (d: Buffer) => this.onData(d));
+    proc.stdout.on("data", (d: Buffer) => this.proc === proc && this.onData(d));
     proc.stdin.on("error", () => undefined);
-    proc.on("error", (e) => this.exit(`ffmpeg could not start: ${e.message}`));
-    proc.on("exit", (code) => this.exit(code === 0 || this.closed ? "closed" : `ffmpeg exited (${code}): ${err.trim()}`));
+    proc.on("error", (e) => this.proc === proc && this.exit(`ffmpeg could not start: ${e.message}`));
+    proc.on("exit", (code) => this.proc === proc && this.exit(code === 0 || this.closed ? "closed" : `ffmpeg exited (${code}): ${err.trim()}`));
     if (opts.codec === "vp8") proc.stdin.write(ivfHeader());
+    return proc;
   }
 
   get busy(): boolean {
@@ -78,12 +87,15 @@ export class JpegDecoder {
 
   /** Hands a key frame to ffmpeg; false when it is still busy with the last one (dropped). */
   decode(frame: EncodedFrame): boolean {
+    // A frame ffmpeg could not decode yields no picture: after 3 s, start a fresh ffmpeg.
+    if (this.inFlight && this.proc && performance.now() - this.inFlightSince > 3000) this.restart();
     const proc = this.proc;
     if (!proc || this.closed || this.inFlight) {
       this.refused++;
       return false;
     }
     this.inFlight = frame;
+    this.inFlightSince = performance.now();
     // ffmpeg's command line emits a picture only once more input has arrived (one packet for
     // IVF, two for raw H.264, whose parser also waits for the next unit): the frame is written
     // again that many times, so the copies push the original out now. Their pictures come out
@@ -112,6 +124,16 @@ export class JpegDecoder {
       this.decoded++;
       if (jpeg[0] === 0xff && jpeg[1] === 0xd8) this.opts.onJpeg(Buffer.from(jpeg), src);
     }
+  }
+
+  private restart(): void {
+    const old = this.proc;
+    this.proc = this.spawn();
+    this.inFlight = null;
+    this.pending = [];
+    this.out = Buffer.alloc(0);
+    this.restarts++;
+    old?.kill("SIGKILL");
   }
 
   private exit(reason: string): void {
