@@ -210,11 +210,8 @@ export function bindVideo(session: Session, client: PipecatClient): () => void {
   const cam = safely(() => client.selectedCam as Partial<MediaDeviceInfo>, {});
   if (cam?.deviceId) set({ selectedCam: cam.deviceId });
   if (client.state !== "disconnected") listCams();
-  const media = typeof navigator !== "undefined" ? navigator.mediaDevices : undefined;
-  if (typeof media?.addEventListener === "function") {
-    media.addEventListener("devicechange", listCams);
-    offs.push(() => media.removeEventListener("devicechange", listCams));
-  }
+  // No devicechange listener of its own (one per binding, in bindClient): transports report
+  // plugged cameras (AvailableCamsUpdated), and refreshDevices lists them with the mics.
 
   return () => {
     bound = false;
