@@ -1,5 +1,6 @@
 import type { APIRequest, PipecatClient, SendTextOptions, TransportConnectionParams } from "@pipecat-ai/client-js";
 import type { Session } from "./createSession";
+import { deviceOptions } from "./listen";
 import { SCREEN_SHARE_UNSUPPORTED, canShareScreen } from "./video";
 
 /** Which public action failed. */
@@ -75,9 +76,8 @@ export function createActions(session: Session, getClient: () => PipecatClient |
 
   async function deviceList(client: PipecatClient): Promise<void> {
     const [mics, speakers, cams] = await Promise.all([client.getAllMics(), client.getAllSpeakers(), client.getAllCams().catch(() => null)]);
-    const opt = (l: MediaDeviceInfo[]) => l.map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Device ${i + 1}` }));
-    dispatch({ type: "devices", mics: opt(mics), speakers: opt(speakers) });
-    if (cams) dispatch({ type: "video", patch: { cams: opt(cams) } });
+    dispatch({ type: "devices", mics: deviceOptions(mics), speakers: deviceOptions(speakers) });
+    if (cams) dispatch({ type: "video", patch: { cams: deviceOptions(cams) } });
   }
 
   return {

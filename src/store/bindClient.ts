@@ -1,7 +1,8 @@
 import { RTVIEvent, type PipecatClient } from "@pipecat-ai/client-js";
 import { MIC_PROBLEM_MESSAGES, diagnoseMic, problemOfDeviceError } from "../audio/diagnoseMic";
-import type { DeviceOption, MicStatus } from "./sessionState";
+import type { MicStatus } from "./sessionState";
 import type { Session } from "./createSession";
+import { deviceOptions, listenTo } from "./listen";
 import { tapClient } from "./clientTap";
 import { bindVideo } from "./video";
 
@@ -17,8 +18,6 @@ export interface BindOptions {
   disconnectOnFatalError?: boolean;
 }
 
-const toOptions = (list: readonly MediaDeviceInfo[]): DeviceOption[] =>
-  list.map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Device ${i + 1}` }));
 
 const MIC_STATUS: Record<string, MicStatus> = {
   blocked: "denied",
@@ -53,12 +52,7 @@ export function bindSession(session: Session, client: PipecatClient, options: Bi
   const offs: Array<() => void> = [];
   let bound = true;
   // One loosely typed registration point: the handlers below state their own argument types.
-  type Loose = { on(e: string, h: (...args: never[]) => void): void; off(e: string, h: (...args: never[]) => void): void };
-  const emitter = client as unknown as Loose;
-  const on = (event: RTVIEvent, handler: (...args: never[]) => void): void => {
-    emitter.on(event, handler);
-    offs.push(() => emitter.off(event, handler));
-  };
+  const on = listenTo(client, offs);
   // A bug of ours must never break the client's own message handling.
   const safe = (fn: () => void): void => {
     try {
@@ -130,7 +124,7 @@ export function bindSession(session: Session, client: PipecatClient, options: Bi
   }
   const listDevices = (): void =>
     void Promise.all([client.getAllMics(), client.getAllSpeakers()]).then(
-      ([mics, speakers]) => bound && dispatch({ type: "devices", mics: toOptions(mics), speakers: toOptions(speakers) }),
+      ([mics, speakers]) => bound && dispatch({ type: "devices", mics: deviceOptions(mics), speakers: deviceOptions(speakers) }),
       () => undefined,
     );
   if (client.state !== "disconnected") listDevices();
@@ -155,8 +149,8 @@ export function bindSession(session: Session, client: PipecatClient, options: Bi
   if (seedBot && seedBot.readyState !== "ended") track(true)(seedBot, { local: false });
   on(RTVIEvent.TrackStarted, track(true));
   on(RTVIEvent.TrackStopped, track(false));
-  on(RTVIEvent.AvailableMicsUpdated, (mics: MediaDeviceInfo[]) => dispatch({ type: "devices", mics: toOptions(mics) }));
-  on(RTVIEvent.AvailableSpeakersUpdated, (s: MediaDeviceInfo[]) => dispatch({ type: "devices", speakers: toOptions(s) }));
+  on(RTVIEvent.AvailableMicsUpdated, (mics: MediaDeviceInfo[]) => dispatch({ type: "devices", mics: deviceOptions(mics) }));
+  on(RTVIEvent.AvailableSpeakersUpdated, (s: MediaDeviceInfo[]) => dispatch({ type: "devices", speakers: deviceOptions(s) }));
   on(RTVIEvent.MicUpdated, (mic: MediaDeviceInfo) => dispatch({ type: "devices", selectedMic: mic?.deviceId || null }));
   on(RTVIEvent.SpeakerUpdated, (s: MediaDeviceInfo) => dispatch({ type: "devices", selectedSpeaker: s?.deviceId || null }));
   on(RTVIEvent.MediaStateUpdated, (state: PipecatClient["mediaState"]) => {

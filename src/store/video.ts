@@ -1,6 +1,7 @@
 import { RTVIEvent, type PipecatClient } from "@pipecat-ai/client-js";
 import { problemOfDeviceError, type MicProblem } from "../audio/diagnoseMic";
 import type { Session } from "./createSession";
+import { deviceOptions, listenTo } from "./listen";
 import type { DeviceOption, MicStatus } from "./sessionState";
 
 /** The camera's permission and hardware state: the same words as the microphone's. */
@@ -63,9 +64,6 @@ export function reduceVideo<S extends VideoState>(state: S, patch: Partial<Video
   return { ...state, ...defined };
 }
 
-const toOptions = (list: readonly MediaDeviceInfo[]): DeviceOption[] =>
-  list.map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Device ${i + 1}` }));
-
 const CAM_STATUS: Record<string, CameraStatus> = {
   blocked: "denied",
   "already-in-use": "in-use",
@@ -83,12 +81,7 @@ export function bindVideo(session: Session, client: PipecatClient): () => void {
   const set = (patch: Partial<VideoState>): void => dispatch({ type: "video", patch });
   const offs: Array<() => void> = [];
   let bound = true;
-  type Loose = { on(e: string, h: (...args: never[]) => void): void; off(e: string, h: (...args: never[]) => void): void };
-  const emitter = client as unknown as Loose;
-  const on = (event: RTVIEvent, handler: (...args: never[]) => void): void => {
-    emitter.on(event, handler);
-    offs.push(() => emitter.off(event, handler));
-  };
+  const on = listenTo(client, offs);
   const watched = new Map<MediaStreamTrack, () => void>();
   const unwatch = (t: MediaStreamTrack | null): void => {
     const off = t ? watched.get(t) : undefined;
@@ -177,7 +170,7 @@ export function bindVideo(session: Session, client: PipecatClient): () => void {
     if (/screen/i.test(feature)) set({ screenStarting: false, screenProblem: SCREEN_SHARE_UNSUPPORTED });
     else if (/cam/i.test(feature)) set({ camEnabled: false, camStatus: "error", camProblem: "This connection cannot send video." });
   });
-  on(RTVIEvent.AvailableCamsUpdated, (cams: MediaDeviceInfo[]) => set({ cams: toOptions(cams) }));
+  on(RTVIEvent.AvailableCamsUpdated, (cams: MediaDeviceInfo[]) => set({ cams: deviceOptions(cams) }));
   on(RTVIEvent.CamUpdated, (cam: MediaDeviceInfo) => dispatch({ type: "video", patch: { selectedCam: cam?.deviceId || null } }));
   on(RTVIEvent.MediaStateUpdated, (state: PipecatClient["mediaState"]) => {
     const cam = state?.cam;
@@ -204,7 +197,7 @@ export function bindVideo(session: Session, client: PipecatClient): () => void {
 
   const listCams = (): void =>
     void client.getAllCams().then(
-      (cams) => bound && set({ cams: toOptions(cams) }),
+      (cams) => bound && set({ cams: deviceOptions(cams) }),
       () => undefined,
     );
   const cam = safely(() => client.selectedCam as Partial<MediaDeviceInfo>, {});
