@@ -18,7 +18,7 @@ export type AppServer = Awaited<ReturnType<typeof startServer>>;
 export async function startApp(port = 0): Promise<AppServer & { logs: string[] }> {
   const logs: string[] = [];
   delete process.env.GEMINI_API_KEY;
-  const server = await startServer({ port, host: "127.0.0.1", staticDir: APP_DIST, logSink: (line: string) => logs.push(line) } as Parameters<typeof startServer>[0]);
+  const server = await startServer({ port, host: "127.0.0.1", staticDir: APP_DIST, logSink: (_level, line) => logs.push(line) });
   return Object.assign(server, { logs });
 }
 
