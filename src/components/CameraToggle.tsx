@@ -1,6 +1,5 @@
-import { Slot } from "./Slot";
 import { forwardRef, type ButtonHTMLAttributes, type ReactNode } from "react";
-import { composeHandlers, cx, slotChild } from "./dom";
+import { MediaToggleView } from "./MediaToggleView";
 import type { MediaToggleState } from "./useMediaToggle";
 import { useCameraToggle, type UseCameraToggleOptions } from "./useCameraToggle";
 
@@ -29,30 +28,6 @@ export interface CameraToggleProps extends UseCameraToggleOptions, Omit<ButtonHT
  * <CameraToggle />
  */
 export const CameraToggle = /* @__PURE__ */ forwardRef<HTMLButtonElement, CameraToggleProps>(function CameraToggle(props, ref) {
-  const { labels, children, showProblem = true, asChild = false, className, onClick, disabled, ...rest } = props;
-  const t = useCameraToggle({ labels });
-  const shown = showProblem && t.problem !== null;
-  const describedBy = cx(rest["aria-describedby"], shown && t.problemId) || undefined;
-  const content = asChild ? slotChild(children as ReactNode, t.label) : typeof children === "function" ? children({ state: t.state, on: t.on, label: t.label, problem: t.problem }) : (children ?? t.label);
-  const Comp = (asChild ? Slot : "button") as "button";
-  return (
-    <>
-      <Comp
-        {...rest}
-        {...t.buttonProps}
-        ref={ref}
-        disabled={disabled || t.buttonProps.disabled}
-        aria-describedby={describedBy}
-        className={cx("rtvi-camera-toggle", className)}
-        onClick={composeHandlers(onClick, t.buttonProps.onClick)}
-      >
-        {content}
-      </Comp>
-      {shown && (
-        <span id={t.problemId} role="status" className="rtvi-camera-toggle-problem" data-rtvi-camera-toggle-problem="" data-state={t.state}>
-          {t.problem}
-        </span>
-      )}
-    </>
-  );
+  const { labels, ...rest } = props;
+  return <MediaToggleView {...rest} ref={ref} toggle={useCameraToggle({ labels })} name="camera-toggle" />;
 });

@@ -40,6 +40,5 @@ export function useCameraToggle(options: UseCameraToggleOptions = {}): UseCamera
   const supported = useSyncExternalStore(noSubscribe, hasCamera, () => true);
   const state: MediaToggleState = !supported ? "unsupported" : camera.state === "live" ? "on" : camera.state;
   const problem = supported ? camera.problem : labels.unsupported;
-  const toggle = useMediaToggle(camera.enabled, state, problem, camera.toggle);
-  return { state, on: camera.enabled, label: labels.label, problem, ...toggle, buttonProps: { ...toggle.buttonProps, "data-rtvi-camera-toggle": "" } };
+  return useMediaToggle(camera.enabled, state, problem, labels.label, camera.toggle, "data-rtvi-camera-toggle");
 }

@@ -16,14 +16,17 @@ export interface MediaToggleButtonProps {
   readonly onClick: (event: MouseEvent<HTMLButtonElement>) => void;
 }
 
-/** Shared by useCameraToggle and useScreenShareToggle: a pressed-state button over an async toggle. */
-export function useMediaToggle(on: boolean, state: MediaToggleState, problem: string | null, toggle: () => Promise<void>) {
+/**
+ * Shared by useCameraToggle and useScreenShareToggle: a pressed-state button over an async toggle.
+ * Each hook derives its own state and problem; `attribute` is its `data-rtvi-*` marker.
+ */
+export function useMediaToggle<A extends string>(on: boolean, state: MediaToggleState, problem: string | null, label: string, toggle: () => Promise<void>, attribute: A) {
   const problemId = useId();
   const unsupported = state === "unsupported";
   const activate = useCallback(() => {
     if (!unsupported) void toggle().catch(ignore);
   }, [toggle, unsupported]);
-  const buttonProps: MediaToggleButtonProps = {
+  const buttonProps = {
     type: "button",
     disabled: unsupported,
     "aria-pressed": on,
@@ -32,6 +35,7 @@ export function useMediaToggle(on: boolean, state: MediaToggleState, problem: st
     "data-state": state,
     "data-disabled": unsupported ? "" : undefined,
     onClick: activate,
-  };
-  return { problemId, activate, buttonProps };
+    [attribute]: "",
+  } as MediaToggleButtonProps & { readonly [K in A]: "" };
+  return { state, on, label, problem, problemId, activate, buttonProps };
 }

@@ -34,6 +34,5 @@ export function useScreenShareToggle(options: UseScreenShareToggleOptions = {}):
   const labels = withDefaults({ label: "Share screen", unsupported: SCREEN_SHARE_UNSUPPORTED }, options.labels);
   const state: MediaToggleState = !screen.supported ? "unsupported" : screen.sharing ? "on" : screen.starting ? "starting" : screen.problem ? "error" : "off";
   const problem = !screen.supported ? labels.unsupported : screen.problem === SCREEN_SHARE_UNSUPPORTED ? labels.unsupported : screen.problem;
-  const toggle = useMediaToggle(screen.sharing, state, problem, screen.toggle);
-  return { state, on: screen.sharing, label: labels.label, problem, ...toggle, buttonProps: { ...toggle.buttonProps, "data-rtvi-screen-share-toggle": "" } };
+  return useMediaToggle(screen.sharing, state, problem, labels.label, screen.toggle, "data-rtvi-screen-share-toggle");
 }
