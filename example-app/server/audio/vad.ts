@@ -13,41 +13,31 @@ export interface VadOptions {
 
 export type VadEvent = { type: "start" } | { type: "stop"; speechMs: number };
 
-/** Energy voice-activity detector with a slowly adapting noise floor and hangover. */
-export class EnergyVad {
-  private readonly threshold: number;
-  private readonly margin: number;
-  private readonly startMs: number;
-  private readonly hangoverMs: number;
-  private noiseDb = -70;
+/**
+ * The start and hangover rules every VAD here shares: fed one voiced/unvoiced decision per
+ * frame (from any classifier), it says when speech starts and stops.
+ */
+export class VadGate {
   private voicedRun = 0;
   private silentRun = 0;
   private speechMs = 0;
   speaking = false;
 
-  constructor(opts: VadOptions = {}) {
-    this.threshold = opts.thresholdDb ?? -45;
-    this.margin = opts.marginDb ?? 10;
-    this.startMs = opts.startMs ?? 60;
-    this.hangoverMs = opts.hangoverMs ?? 500;
-  }
+  constructor(
+    private readonly startMs: number,
+    private readonly hangoverMs: number,
+  ) {}
 
-  /** Feed one frame; returns an event when the speaking state flips. */
-  push(frame: Float32Array, frameMs: number): VadEvent | null {
-    const db = rmsDb(frame);
-    const voiced = db > this.threshold && db > this.noiseDb + this.margin;
-    // The floor follows quiet frames quickly and loud ones very slowly, so speech does not raise it.
-    if (!voiced) this.noiseDb += (db - this.noiseDb) * (db < this.noiseDb ? 0.3 : 0.05);
-    else this.noiseDb += (db - this.noiseDb) * 0.002;
+  step(voiced: boolean, ms: number): VadEvent | null {
     if (voiced) {
-      this.voicedRun += frameMs;
+      this.voicedRun += ms;
       this.silentRun = 0;
     } else {
-      this.silentRun += frameMs;
+      this.silentRun += ms;
       if (!this.speaking) this.voicedRun = 0;
     }
     if (this.speaking) {
-      this.speechMs += frameMs;
+      this.speechMs += ms;
       if (this.silentRun >= this.hangoverMs) {
         this.speaking = false;
         const speechMs = this.speechMs - this.silentRun;
@@ -69,5 +59,37 @@ export class EnergyVad {
     this.voicedRun = 0;
     this.silentRun = 0;
     this.speechMs = 0;
+  }
+}
+
+/** Energy voice-activity detector with a slowly adapting noise floor and hangover. */
+export class EnergyVad {
+  private readonly threshold: number;
+  private readonly margin: number;
+  private readonly gate: VadGate;
+  private noiseDb = -70;
+
+  constructor(opts: VadOptions = {}) {
+    this.threshold = opts.thresholdDb ?? -45;
+    this.margin = opts.marginDb ?? 10;
+    this.gate = new VadGate(opts.startMs ?? 60, opts.hangoverMs ?? 500);
+  }
+
+  get speaking(): boolean {
+    return this.gate.speaking;
+  }
+
+  /** Feed one frame; returns an event when the speaking state flips. */
+  push(frame: Float32Array, frameMs: number): VadEvent | null {
+    const db = rmsDb(frame);
+    const voiced = db > this.threshold && db > this.noiseDb + this.margin;
+    // The floor follows quiet frames quickly and loud ones very slowly, so speech does not raise it.
+    if (!voiced) this.noiseDb += (db - this.noiseDb) * (db < this.noiseDb ? 0.3 : 0.05);
+    else this.noiseDb += (db - this.noiseDb) * 0.002;
+    return this.gate.step(voiced, frameMs);
+  }
+
+  reset(): void {
+    this.gate.reset();
   }
 }

@@ -1,5 +1,5 @@
 import fvad, { type FvadModule } from "@echogarden/fvad-wasm";
-import type { VadEvent, VadOptions } from "../audio/vad.js";
+import { VadGate, type VadEvent, type VadOptions } from "../audio/vad.js";
 
 /** Options of {@link FvadVad}: the energy VAD's timing, plus WebRTC's aggressiveness. */
 export interface FvadOptions extends Pick<VadOptions, "startMs" | "hangoverMs"> {
@@ -25,21 +25,15 @@ export class FvadVad {
   private readonly ptr: number;
   private readonly piece: number;
   private readonly pieceMs = 10;
-  private readonly startMs: number;
-  private readonly hangoverMs: number;
+  private readonly gate: VadGate;
   private carry: number[] = [];
-  private voicedRun = 0;
-  private silentRun = 0;
-  private speechMs = 0;
-  speaking = false;
 
   constructor(
     private readonly mod: FvadModule,
     opts: FvadOptions = {},
   ) {
     const rate = opts.sampleRate ?? 16000;
-    this.startMs = opts.startMs ?? 60;
-    this.hangoverMs = opts.hangoverMs ?? 500;
+    this.gate = new VadGate(opts.startMs ?? 60, opts.hangoverMs ?? 500);
     this.piece = rate / 100;
     this.inst = mod._fvad_new();
     if (!this.inst) throw new Error("fvad_new failed");
@@ -47,6 +41,10 @@ export class FvadVad {
       throw new Error("fvad rejected the sample rate or mode");
     }
     this.ptr = mod._malloc(this.piece * 2);
+  }
+
+  get speaking(): boolean {
+    return this.gate.speaking;
   }
 
   /** Feed one frame of float samples at the configured rate; returns an event when the state flips. */
@@ -63,47 +61,17 @@ export class FvadVad {
         heap[base + i] = Math.max(-32768, Math.min(32767, Math.round(v * 32768)));
       }
       const voiced = this.mod._fvad_process(this.inst, this.ptr, this.piece) === 1;
-      event = this.step(voiced) ?? event;
+      // The energy VAD's start and hangover rules, so only the frame decision differs.
+      event = this.gate.step(voiced, this.pieceMs) ?? event;
     }
     this.carry = Array.from(samples.subarray(off));
     return event;
   }
 
-  // The same start and hangover rules as the energy VAD, so only the frame decision differs.
-  private step(voiced: boolean): VadEvent | null {
-    const ms = this.pieceMs;
-    if (voiced) {
-      this.voicedRun += ms;
-      this.silentRun = 0;
-    } else {
-      this.silentRun += ms;
-      if (!this.speaking) this.voicedRun = 0;
-    }
-    if (this.speaking) {
-      this.speechMs += ms;
-      if (this.silentRun >= this.hangoverMs) {
-        this.speaking = false;
-        const speechMs = this.speechMs - this.silentRun;
-        this.voicedRun = 0;
-        return { type: "stop", speechMs };
-      }
-      return null;
-    }
-    if (this.voicedRun >= this.startMs) {
-      this.speaking = true;
-      this.speechMs = this.voicedRun;
-      return { type: "start" };
-    }
-    return null;
-  }
-
   reset(): void {
     this.mod._fvad_reset(this.inst);
     this.carry = [];
-    this.speaking = false;
-    this.voicedRun = 0;
-    this.silentRun = 0;
-    this.speechMs = 0;
+    this.gate.reset();
   }
 
   /** Frees the detector's wasm memory; the object is unusable afterwards. */
