@@ -4,6 +4,7 @@ import { PipecatClient } from "@pipecat-ai/client-js";
 import { createRoot, type Root } from "react-dom/client";
 import { BotAudio, ConnectButton, MicToggle, RTVIClientProvider, TranscriptPanel, VoiceVisualizer } from "../../src";
 import { ScriptedTransport } from "../../src/testing";
+import { frames, publish } from "./pageKit";
 import { toneTracks } from "../support/toneTracks";
 
 const msg = (type: string, data?: unknown) => ({ label: "rtvi-ai", type, data });
@@ -42,7 +43,6 @@ function Ui() {
 
 const host = document.getElementById("root") as HTMLElement;
 let root: Root | null = null;
-const frames = (n: number) => new Promise<void>((r) => { const step = (k: number) => (k === 0 ? r() : requestAnimationFrame(() => step(k - 1))); step(n); });
 const listeners = (c: PipecatClient) => {
   const e = c as unknown as { eventNames(): (string | symbol)[]; listenerCount(n: string | symbol): number };
   return e.eventNames().reduce((n, name) => n + e.listenerCount(name), 0);
@@ -89,5 +89,4 @@ const api = {
     return clients.slice(1).reduce((sum, c) => sum + listeners(c), 0);
   },
 };
-(window as unknown as { leakApi: typeof api }).leakApi = api;
-document.title = "ready";
+publish(api);

@@ -4,6 +4,7 @@ import { PipecatClient } from "@pipecat-ai/client-js";
 import { createRoot, type Root } from "react-dom/client";
 import { CameraToggle, RTVIClientProvider, ScreenShareToggle, VideoTile } from "../../src";
 import { ScriptedTransport } from "../../src/testing";
+import { frames, publish } from "./pageKit";
 
 const script = { events: [{ at: 0, message: { label: "rtvi-ai", type: "bot-ready", data: { version: "2.1.0" } } }] };
 const clients: PipecatClient[] = [];
@@ -36,7 +37,6 @@ function Ui() {
 const host = document.getElementById("root") as HTMLElement;
 let root: Root | null = null;
 let client: PipecatClient | null = null;
-const frames = (n: number) => new Promise<void>((r) => { const step = (k: number) => (k === 0 ? r() : requestAnimationFrame(() => step(k - 1))); step(n); });
 
 const api = {
   snapshot() {
@@ -93,5 +93,4 @@ const api = {
     await frames(5);
   },
 };
-(window as unknown as { leakApi: typeof api }).leakApi = api;
-document.title = "ready";
+publish(api);

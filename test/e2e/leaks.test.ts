@@ -1,14 +1,11 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { build } from "esbuild";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, launch } from "./harness";
+import { openLeakPage, type LeakPage } from "./leakPage";
 
 type Snapshot = { audioContexts: number; sourceNodes: number; intervals: number; rafLoops: number; kitTracks: number };
 type LeakApi = { mountWith(): Promise<number>; connectCycles(n: number): Promise<number>; unmount(): Promise<void>; mountCycles(n: number): Promise<number> };
 
-let browser: Browser;
+let leak: LeakPage<LeakApi>;
 let page: Page;
 const read = (): Promise<Snapshot> => page.evaluate(() => (window as unknown as { __snapshot(): Snapshot }).__snapshot());
 // Visualizers animate their bars down to rest and then stop their loop: a loop that never
@@ -17,28 +14,13 @@ async function snapshot(): Promise<Snapshot> {
   await page.waitForFunction(() => (window as unknown as { __snapshot(): Snapshot }).__snapshot().rafLoops === 0, null, { timeout: 10_000 });
   return read();
 }
-const call = <K extends keyof LeakApi>(name: K, ...args: Parameters<LeakApi[K]>) =>
-  page.evaluate(([n, a]) => (window as unknown as { leakApi: Record<string, (...x: unknown[]) => unknown> }).leakApi[n as string]?.(...(a as unknown[])), [name, args] as const) as ReturnType<LeakApi[K]>;
+const call: LeakPage<LeakApi>["call"] = (name, ...args) => leak.call(name, ...args);
 
 beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [join(ROOT, "test/browser/leakPage.tsx")],
-    bundle: true,
-    write: false,
-    format: "iife",
-    jsx: "automatic",
-    define: { "process.env.NODE_ENV": '"production"' },
-    logLevel: "error",
-  });
-  browser = await launch();
-  page = await browser.newPage();
-  await page.addInitScript({ content: readFileSync(join(ROOT, "test/browser/instrument.js"), "utf8") });
-  await page.goto("about:blank");
-  await page.setContent('<div id="root"></div>');
-  await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? "" });
-  await page.waitForFunction(() => document.title === "ready");
+  leak = await openLeakPage<LeakApi>("test/browser/leakPage.tsx");
+  page = leak.page;
 });
-afterAll(async () => browser?.close());
+afterAll(async () => leak?.browser.close());
 
 describe("lifecycles leave nothing behind (Chromium, ScriptedTransport with real audio tracks)", () => {
   it("200 connect/disconnect cycles and 200 mount/unmount cycles", async () => {

@@ -1,37 +1,16 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { build } from "esbuild";
-import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, launch } from "./harness";
+import { openLeakPage, type LeakPage } from "./leakPage";
 
 type Snapshot = { liveVideoTracks: number; tracksMade: number; videoElements: number; videosWithStream: number; elements: number; intervals: number };
 type Api = { snapshot(): Snapshot; mount(): Promise<void>; cameraCycles(n: number): Promise<void>; unmount(): Promise<void>; mountCycles(n: number): Promise<void> };
 
-let browser: Browser;
-let page: Page;
-const call = <K extends keyof Api>(name: K, ...args: Parameters<Api[K]>) =>
-  page.evaluate(([n, a]) => (window as unknown as { leakApi: Record<string, (...x: unknown[]) => unknown> }).leakApi[n as string]?.(...(a as unknown[])), [name, args] as const) as Promise<Awaited<ReturnType<Api[K]>>>;
+let leak: LeakPage<Api>;
+const call: LeakPage<Api>["call"] = (name, ...args) => leak.call(name, ...args);
 
 beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [join(ROOT, "test/browser/videoLeakPage.tsx")],
-    bundle: true,
-    write: false,
-    format: "iife",
-    jsx: "automatic",
-    define: { "process.env.NODE_ENV": '"production"' },
-    logLevel: "error",
-  });
-  browser = await launch();
-  page = await browser.newPage();
-  await page.addInitScript({ content: readFileSync(join(ROOT, "test/browser/instrument.js"), "utf8") });
-  await page.goto("about:blank");
-  await page.setContent('<div id="root"></div>');
-  await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? "" });
-  await page.waitForFunction(() => document.title === "ready");
+  leak = await openLeakPage<Api>("test/browser/videoLeakPage.tsx");
 });
-afterAll(async () => browser?.close());
+afterAll(async () => leak?.browser.close());
 
 describe("video lifecycles leave nothing behind (Chromium, canvas capture tracks)", () => {
   it("200 camera and screen on/off cycles and 200 mount/unmount cycles: no live video track, no extra element", async () => {
