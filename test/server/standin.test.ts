@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { FunctionCallRunner, demoToolDeclarations } from "../../example-app/server/bots/tools.js";
 import { buildSetup } from "../../example-app/server/gemini/setup.js";
 import { liveUrl, parseFrame } from "../../example-app/server/gemini/protocol.js";
 import { createLogger } from "../../example-app/server/logger.js";
 import { searchResponse, type RtviMessage } from "../../example-app/server/rtvi.js";
-import { startStandIn, type StandIn } from "../../example-app/server/standin/server.js";
-import { Waitable } from "./helpers.js";
+import { standInPerFile, Waitable } from "./helpers.js";
 
 type Msg = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const logger = createLogger({ sink: () => undefined });
-let standIn: StandIn;
-beforeAll(async () => {
-  standIn = await startStandIn({ logger, engine: "tones" });
-});
-afterAll(async () => {
-  await standIn.close();
-});
+const standIn = standInPerFile({ logger, engine: "tones" });
 
 async function raw(opts: { googleSearch?: boolean } = {}): Promise<{ ws: WebSocket; msgs: Waitable<Msg>; send: (m: unknown) => void }> {
-  const ws = new WebSocket(liveUrl(standIn.url, "v1beta", "k"));
+  const ws = new WebSocket(liveUrl(standIn().url, "v1beta", "k"));
   const msgs = new Waitable<Msg>();
   ws.on("message", (d) => msgs.push(parseFrame(d)!));
   await new Promise((r) => ws.once("open", r));
@@ -76,7 +69,7 @@ describe("the stand-in behaves like the service", () => {
   });
 
   it("a missing key is refused with 1008", async () => {
-    const ws = new WebSocket(standIn.url);
+    const ws = new WebSocket(standIn().url);
     const code = await new Promise<number>((r) => ws.on("close", (c) => r(c)));
     expect(code).toBe(1008);
   });

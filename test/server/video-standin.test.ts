@@ -1,28 +1,21 @@
 import { execFileSync } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { GeminiLiveClient, type GeminiEvents } from "../../example-app/server/gemini/client.js";
 import { buildSetup } from "../../example-app/server/gemini/setup.js";
 import { liveUrl, parseFrame } from "../../example-app/server/gemini/protocol.js";
 import { createLogger } from "../../example-app/server/logger.js";
-import { startStandIn, type StandIn } from "../../example-app/server/standin/server.js";
-import { Waitable } from "./helpers.js";
+import { standInPerFile, Waitable } from "./helpers.js";
 
 type Msg = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const logger = createLogger({ sink: () => undefined });
-let standIn: StandIn;
-beforeAll(async () => {
-  standIn = await startStandIn({ logger, engine: "tones" });
-});
-afterAll(async () => {
-  await standIn.close();
-});
+const standIn = standInPerFile({ logger, engine: "tones" });
 
 const jpeg = (colour: string, size: string): Buffer =>
   execFileSync("ffmpeg", ["-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", `color=c=${colour}:s=${size}`, "-frames:v", "1", "-c:v", "mjpeg", "-f", "image2pipe", "pipe:1"]);
 
 async function socket() {
-  const ws = new WebSocket(liveUrl(standIn.url, "v1beta", "k"));
+  const ws = new WebSocket(liveUrl(standIn().url, "v1beta", "k"));
   const msgs = new Waitable<Msg>();
   ws.on("message", (d) => msgs.push(parseFrame(d)!));
   await new Promise((r) => ws.once("open", r));
@@ -63,7 +56,7 @@ describe("the stand-in sees", () => {
       onTurnComplete: () => done.push("turn"),
       onWaitingForInput: noop, onToolCall: noop, onToolCallCancellation: noop, onUsage: noop, onGrounding: noop, onGoAway: noop, onReconnecting: noop, onResumed: noop, onClosed: noop,
     } as unknown as GeminiEvents;
-    const client = new GeminiLiveClient({ apiKey: "k", url: standIn.url, model: "m", voice: "v", systemInstruction: "s", logger }, events);
+    const client = new GeminiLiveClient({ apiKey: "k", url: standIn().url, model: "m", voice: "v", systemInstruction: "s", logger }, events);
     await client.connect();
     expect(client.sendVideo(jpeg("0x20c040", "640x360"))).toBe(true);
     client.sendText("what do you see");
