@@ -2,28 +2,13 @@ import { act, screen, within } from "@testing-library/react";
 import { Profiler } from "react";
 import { describe, expect, it } from "vitest";
 import { MetricsPanel, useMetrics } from "../../../src";
-import type { RTVIContextValue } from "../../../src/provider/context";
-import { renderWithClient, scriptedClient } from "../../support/session";
-import { ContextProbe, inject, msg, READY } from "./helpers";
-
-function setup(ui: React.ReactNode) {
-  let ctx: RTVIContextValue | null = null;
-  const { client, transport } = scriptedClient(READY);
-  const view = renderWithClient(
-    client,
-    <>
-      <ContextProbe onContext={(c) => (ctx = c)} />
-      {ui}
-    </>,
-  );
-  return { ...view, client, transport, session: () => (ctx as unknown as RTVIContextValue).session };
-}
+import { inject, msg, renderWithSession } from "./helpers";
 
 const ttfb = (value: number) => msg("metrics", { ttfb: [{ processor: "GeminiLive", model: "gemini-live", value }] });
 
 describe("MetricsPanel", () => {
   it("shows last, median and p95 per metric and processor in a table, with a sparkline per row", async () => {
-    const { client, transport } = setup(<MetricsPanel labels={{ title: "Figures" }} />);
+    const { client, transport } = renderWithSession(<MetricsPanel labels={{ title: "Figures" }} />);
     expect(screen.getByText("No metrics yet").closest("[data-rtvi-metrics]")).toHaveAttribute("data-state", "empty");
     await act(() => client.connect());
     for (const v of [0.3, 0.1, 0.5]) inject(transport, msg("user-started-speaking"), ttfb(v));
@@ -42,7 +27,7 @@ describe("MetricsPanel", () => {
 
   it("re-renders only when a metrics message arrives: not for transcript, speaking, levels or malformed metrics", async () => {
     let commits = 0;
-    const { client, transport, session } = setup(
+    const { client, transport, session } = renderWithSession(
       <Profiler id="panel" onRender={() => void commits++}>
         <MetricsPanel />
       </Profiler>,
@@ -77,7 +62,7 @@ describe("MetricsPanel", () => {
       seen = useMetrics();
       return null;
     }
-    const { client, transport } = setup(<Probe />);
+    const { client, transport } = renderWithSession(<Probe />);
     await act(() => client.connect());
     inject(transport, msg("user-started-speaking"), msg("user-stopped-speaking"), msg("bot-started-speaking"), msg("metrics", { processing: [{ processor: "OfflineDemoBot", value: 0.8 }] }));
     const m = seen as unknown as ReturnType<typeof useMetrics>;

@@ -3,9 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { Profiler } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { MicCheck, useDevices } from "../../../src";
-import type { RTVIContextValue } from "../../../src/provider/context";
-import { renderWithClient, scriptedClient } from "../../support/session";
-import { ContextProbe, READY } from "./helpers";
+import { renderWithSession } from "./helpers";
 
 // A fake microphone: getUserMedia hands out tracks that record whether they were stopped.
 interface FakeTrack {
@@ -45,19 +43,6 @@ function fakeMedia(options: { error?: string } = {}) {
   return { tracks, getUserMedia };
 }
 
-function setup(ui: React.ReactNode) {
-  let ctx: RTVIContextValue | null = null;
-  const { client, transport } = scriptedClient(READY);
-  const view = renderWithClient(
-    client,
-    <>
-      <ContextProbe onContext={(c) => (ctx = c)} />
-      {ui}
-    </>,
-  );
-  return { ...view, client, transport, session: () => (ctx as unknown as RTVIContextValue).session };
-}
-
 const live = (tracks: FakeTrack[]) => tracks.filter((t) => !t.stopped);
 
 describe("MicCheck", () => {
@@ -69,7 +54,7 @@ describe("MicCheck", () => {
   it("opens the mic on the level bus; level readings update the bar with zero React commits", async () => {
     const { tracks } = fakeMedia();
     let commits = 0;
-    const { session } = setup(
+    const { session } = renderWithSession(
       <Profiler id="check" onRender={() => void commits++}>
         <MicCheck />
       </Profiler>,
@@ -94,7 +79,7 @@ describe("MicCheck", () => {
 
   it("releases the track on unmount", async () => {
     const { tracks } = fakeMedia();
-    const { unmount, session } = setup(<MicCheck />);
+    const { unmount, session } = renderWithSession(<MicCheck />);
     await waitFor(() => expect(live(tracks)).toHaveLength(1));
     unmount();
     expect(live(tracks)).toHaveLength(0);
@@ -108,7 +93,7 @@ describe("MicCheck", () => {
       devices = useDevices();
       return null;
     }
-    const { client, transport } = setup(
+    const { client, transport } = renderWithSession(
       <>
         <MicCheck />
         <Devices />
@@ -137,7 +122,7 @@ describe("MicCheck", () => {
 
   it("without a choice the call keeps the browser's default: no device switch, the test track still released", async () => {
     const { tracks } = fakeMedia();
-    const { client } = setup(<MicCheck />);
+    const { client } = renderWithSession(<MicCheck />);
     await waitFor(() => expect(live(tracks)).toHaveLength(1));
     const updateMic = vi.spyOn(client, "updateMic");
     await act(() => client.connect());
@@ -148,19 +133,19 @@ describe("MicCheck", () => {
 
   it("explains a denied or missing microphone in words and offers to try again", async () => {
     fakeMedia({ error: "NotAllowedError" });
-    setup(<MicCheck labels={{ retry: "Retry the mic" }} />);
+    renderWithSession(<MicCheck labels={{ retry: "Retry the mic" }} />);
     expect(await screen.findByRole("alert")).toHaveTextContent("Microphone access is blocked. Allow it in the browser's site settings, then try again.");
     expect(screen.getByRole("button", { name: "Retry the mic" })).toBeInTheDocument();
     expect(document.querySelector("[data-rtvi-mic-check]")).toHaveAttribute("data-state", "denied");
     cleanupMedia();
     fakeMedia({ error: "NotFoundError" });
-    setup(<MicCheck labels={{ problems: { "no-device": "Plug in a microphone." } }} />);
+    renderWithSession(<MicCheck labels={{ problems: { "no-device": "Plug in a microphone." } }} />);
     await waitFor(() => expect(screen.getAllByRole("alert").at(-1)).toHaveTextContent("Plug in a microphone."));
   });
 
   it("without autoStart it waits for a click", async () => {
     const { getUserMedia } = fakeMedia();
-    setup(<MicCheck autoStart={false} />);
+    renderWithSession(<MicCheck autoStart={false} />);
     expect(getUserMedia).not.toHaveBeenCalled();
     await userEvent.setup().click(screen.getByRole("button", { name: "Test microphone" }));
     await waitFor(() => expect(document.querySelector("[data-rtvi-mic-check]")).toHaveAttribute("data-state", "live"));

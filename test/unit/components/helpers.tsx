@@ -1,7 +1,8 @@
 import { act } from "@testing-library/react";
-import { useContext } from "react";
+import { useContext, type ReactNode } from "react";
 import { RTVIContext, type RTVIContextValue } from "../../../src/provider/context";
 import type { ScriptedTransport, ScriptMessage } from "../../../src/testing";
+import { renderWithClient, scriptedClient } from "../../support/session";
 
 export const READY = { events: [{ at: 0, message: { label: "rtvi-ai", type: "bot-ready", id: "1", data: { version: "2.1.0" } } }] };
 
@@ -10,6 +11,20 @@ export function ContextProbe({ onContext }: { onContext: (ctx: RTVIContextValue)
   const ctx = useContext(RTVIContext);
   if (ctx) onContext(ctx);
   return null;
+}
+
+/** Renders `ui` in a provider over a ready scripted client, with the session reachable for injecting levels and state. */
+export function renderWithSession(ui: ReactNode) {
+  let ctx: RTVIContextValue | null = null;
+  const { client, transport } = scriptedClient(READY);
+  const view = renderWithClient(
+    client,
+    <>
+      <ContextProbe onContext={(c) => (ctx = c)} />
+      {ui}
+    </>,
+  );
+  return { ...view, client, transport, session: () => (ctx as unknown as RTVIContextValue).session };
 }
 
 /** An RTVI message as a bot sends it. */
