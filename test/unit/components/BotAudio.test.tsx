@@ -3,10 +3,9 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BotAudio, DeviceSelect, VolumeSlider } from "../../../src";
 import { renderWithClient, scriptedClient } from "../../support/session";
-import { READY } from "./helpers";
+import { blockAutoplayUntilAllowed, READY } from "./helpers";
 
 const botTrack = { kind: "audio", id: "bot-track", enabled: true, readyState: "live" } as unknown as MediaStreamTrack;
-let allowPlay = false;
 
 async function connectedWithTrack(ui: React.ReactNode) {
   const { client } = scriptedClient(READY, { speed: Infinity, tracks: { bot: botTrack } });
@@ -17,23 +16,7 @@ async function connectedWithTrack(ui: React.ReactNode) {
 const audio = () => document.querySelector("audio[data-rtvi-bot-audio]") as HTMLAudioElement;
 
 describe("BotAudio", () => {
-  beforeEach(() => {
-    allowPlay = false;
-    vi.stubGlobal(
-      "MediaStream",
-      class {
-        constructor(readonly tracks: MediaStreamTrack[]) {}
-        getTracks() {
-          return this.tracks;
-        }
-      },
-    );
-    vi.spyOn(HTMLMediaElement.prototype, "play").mockImplementation(() => (allowPlay ? Promise.resolve() : Promise.reject(new DOMException("Autoplay blocked", "NotAllowedError"))));
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    vi.unstubAllGlobals();
-  });
+  const autoplay = blockAutoplayUntilAllowed();
 
   it("plays the bot track, and offers 'Enable audio' when the browser blocks it", async () => {
     const onBlockedChange = vi.fn();
@@ -42,7 +25,7 @@ describe("BotAudio", () => {
     const unlock = await screen.findByRole("button", { name: "Enable audio" });
     expect(onBlockedChange).toHaveBeenLastCalledWith(true);
 
-    allowPlay = true;
+    autoplay.allow();
     await userEvent.setup().click(unlock);
     await waitFor(() => expect(screen.queryByRole("button", { name: "Enable audio" })).toBeNull());
     expect(onBlockedChange).toHaveBeenLastCalledWith(false);
@@ -50,14 +33,14 @@ describe("BotAudio", () => {
   });
 
   it("shows nothing when playback starts", async () => {
-    allowPlay = true;
+    autoplay.allow();
     await connectedWithTrack(<BotAudio />);
     await waitFor(() => expect(HTMLMediaElement.prototype.play).toHaveBeenCalled());
     expect(screen.queryByRole("button")).toBeNull();
   });
 
   it("applies the selected speaker where setSinkId exists", async () => {
-    allowPlay = true;
+    autoplay.allow();
     const setSinkId = vi.fn(() => Promise.resolve());
     Object.defineProperty(HTMLMediaElement.prototype, "setSinkId", { configurable: true, value: setSinkId });
     try {

@@ -1,10 +1,10 @@
 import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createRef, type MouseEvent } from "react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AudioUnlockButton, BotAudio, CaptionsOverlay, ConnectButton, DeviceSelect, LatencyBadge, TextInput, TranscriptExportButton, VoiceVisualizer, VolumeSlider, type Turn } from "../../../src";
 import { renderWithClient, scriptedClient } from "../../support/session";
-import { READY } from "./helpers";
+import { blockAutoplayUntilAllowed, READY } from "./helpers";
 
 const botTrack = { kind: "audio", id: "bot-track", enabled: true, readyState: "live" } as unknown as MediaStreamTrack;
 const turn = { id: "1", role: "user", text: "hi", pendingText: "", unspokenText: "", final: true, interrupted: false, startedAt: 0, endedAt: 1, source: "user-transcription" } as Turn;
@@ -81,21 +81,7 @@ describe("refs", () => {
 });
 
 describe("BotAudio with a user's ref, and AudioUnlockButton anywhere", () => {
-  let allowPlay = false;
-  beforeEach(() => {
-    allowPlay = false;
-    vi.stubGlobal(
-      "MediaStream",
-      class {
-        constructor(readonly tracks: MediaStreamTrack[]) {}
-      },
-    );
-    vi.spyOn(HTMLMediaElement.prototype, "play").mockImplementation(() => (allowPlay ? Promise.resolve() : Promise.reject(new DOMException("Autoplay blocked", "NotAllowedError"))));
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    vi.unstubAllGlobals();
-  });
+  const autoplay = blockAutoplayUntilAllowed();
 
   it("plays through the element the user's ref also holds; a separate asChild unlock button starts it", async () => {
     const ref = createRef<HTMLAudioElement>();
@@ -120,7 +106,7 @@ describe("BotAudio with a user's ref, and AudioUnlockButton anywhere", () => {
     expect(unlock).toHaveAttribute("type", "button");
     expect(unlock).toHaveAttribute("data-state", "blocked");
 
-    allowPlay = true;
+    autoplay.allow();
     await userEvent.setup().click(unlock);
     await waitFor(() => expect(screen.queryByRole("button")).toBeNull());
     expect(HTMLMediaElement.prototype.play).toHaveBeenCalled();

@@ -1,5 +1,6 @@
 import { act } from "@testing-library/react";
 import { useContext, type ReactNode } from "react";
+import { afterEach, beforeEach, vi } from "vitest";
 import { RTVIContext, type RTVIContextValue } from "../../../src/provider/context";
 import type { ScriptedTransport, ScriptMessage } from "../../../src/testing";
 import { renderWithClient, scriptedClient } from "../../support/session";
@@ -47,4 +48,34 @@ export function stepUntil(transport: ScriptedTransport, done: () => boolean): vo
     });
     if (!more) return;
   }
+}
+
+/**
+ * For the tests of the surrounding describe: a MediaStream stand-in, and `play()` rejecting as a
+ * browser that blocks autoplay does until the test calls `allow()` (a user gesture, in effect).
+ */
+export function blockAutoplayUntilAllowed(): { allow(): void } {
+  let allowed = false;
+  beforeEach(() => {
+    allowed = false;
+    vi.stubGlobal(
+      "MediaStream",
+      class {
+        constructor(readonly tracks: MediaStreamTrack[]) {}
+        getTracks() {
+          return this.tracks;
+        }
+      },
+    );
+    vi.spyOn(HTMLMediaElement.prototype, "play").mockImplementation(() => (allowed ? Promise.resolve() : Promise.reject(new DOMException("Autoplay blocked", "NotAllowedError"))));
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+  });
+  return {
+    allow: () => {
+      allowed = true;
+    },
+  };
 }
