@@ -3,6 +3,7 @@ import { fork, spawn } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
+import { messageWith } from "../../example-app/tools/cli";
 import { ROOT } from "../lib/paths";
 import type { PartResult, Row } from "../lib/report";
 import type { BenchContext } from "./context";
@@ -92,17 +93,7 @@ interface LoadRow {
 /** N looping callers (example-app/tools/bench.ts's client child) against the understanding bot. */
 async function load(server: Server, n: number, secs: number): Promise<LoadRow> {
   const child = fork(join(ROOT, "example-app/tools/bench.ts"), ["--clients", server.url, String(n)], { execArgv: ["--import", "tsx"], stdio: "inherit" });
-  const next = (key: string): Promise<Record<string, unknown>> =>
-    new Promise((resolve, reject) => {
-      const on = (m: Record<string, unknown>): void => {
-        if (key in m) {
-          child.off("message", on);
-          resolve(m);
-        }
-      };
-      child.on("message", on);
-      child.once("exit", (code) => reject(new Error(`clients exited ${code}`)));
-    });
+  const next = (key: string) => messageWith<Record<string, unknown>>(child, key);
   await next("ready");
   await sleep(3000);
   child.send({ cmd: "mark" });

@@ -12,12 +12,9 @@ import { writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { arg, messageWith } from "./cli.js";
 
 const args = process.argv.slice(2);
-const arg = (name: string, dflt: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : dflt;
-};
 
 /** What the child saw during the measured window. */
 interface ClientReport {
@@ -116,17 +113,7 @@ async function main(): Promise<void> {
   const server = await startServer({ port: 0, geminiApiKey: "", logSink: () => undefined, maxCalls: 1000, ...UNLIMITED });
   for (const n of ns) {
     const child = fork(fileURLToPath(import.meta.url), ["--clients", server.url, String(n)], { execArgv: ["--import", "tsx"], stdio: "inherit" });
-    const fromChild = (key: "ready" | "report"): Promise<FromChild> =>
-      new Promise((resolve, reject) => {
-        const onMsg = (m: FromChild): void => {
-          if (key in m) {
-            child.off("message", onMsg);
-            resolve(m);
-          }
-        };
-        child.on("message", onMsg);
-        child.once("exit", (code) => reject(new Error(`clients exited ${code}`)));
-      });
+    const fromChild = (key: "ready" | "report"): Promise<FromChild> => messageWith<FromChild>(child, key);
     await fromChild("ready");
     // Warm-up: JIT, wasm tier-up and the synth cache settle before anything is counted.
     await sleep(warmup * 1000);

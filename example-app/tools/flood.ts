@@ -13,12 +13,9 @@ import { fork } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { fileURLToPath } from "node:url";
+import { arg } from "./cli.js";
 
 const args = process.argv.slice(2);
-const arg = (name: string, dflt: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : dflt;
-};
 
 interface ServerReport {
   rssMB: number;
