@@ -1,7 +1,7 @@
 /**
  * The benchmarks: `npm run bench [-- --only a,c] [--rounds 5] [--profile]`.
  *   a audio levels · b transcript streaming · c bundle size · d visualizers · e example server ·
- *   f memory · g voice-to-voice latency of the example ·
+ *   f memory · g voice-to-voice latency of the example · h WebRTC against WebSocket under packet loss ·
  *   i the offline demo bot (WER, intents, voice-to-voice, CPU with recognition, 20 calls)
  * Prints the date and the machine's load first and last, one Markdown section per part (ours,
  * theirs, ratio, floor, target, met?) and writes every raw number to bench/results/latest.json. Figures only: the exit code is non-zero only when part c
@@ -22,6 +22,7 @@ import { offlineBotPart } from "./parts/offlineBot";
 import { serverPart } from "./parts/server";
 import { sizePart } from "./parts/size";
 import { transcriptPart } from "./parts/transcript";
+import { transportsPart } from "./parts/transports";
 import { visualizerPart } from "./parts/visualizer";
 
 const argv = process.argv.slice(2);
@@ -29,7 +30,7 @@ const opt = (name: string): string | undefined => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 };
-const ALL = ["a", "b", "c", "d", "e", "f", "g", "i"] as const;
+const ALL = ["a", "b", "c", "d", "e", "f", "g", "h", "i"] as const;
 type PartId = (typeof ALL)[number];
 const only = (opt("only") ?? ALL.join(",")).split(",").map((s) => s.trim().toLowerCase());
 const unknown = only.filter((p) => !(ALL as readonly string[]).includes(p));
@@ -60,6 +61,7 @@ const PARTS: Record<PartId, () => Promise<PartResult>> = {
   e: () => serverPart(ctx),
   f: () => memoryPart(ctx),
   g: () => latencyPart(ctx),
+  h: () => transportsPart(ctx),
   i: () => offlineBotPart(ctx),
 };
 

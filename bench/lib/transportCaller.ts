@@ -16,7 +16,7 @@ const JITTER_MS = 60;
 
 interface Frame {
   at: number;
-  /** Index in the bot's stream: RTP sequence (WebRTC) or arrival order (WebSocket, TCP delivers in order). */
+  /** Slot in the bot's stream: from the RTP timestamp (WebRTC) or arrival order (WebSocket, TCP delivers in order). */
   k: number;
   energy: number;
 }
@@ -48,12 +48,13 @@ async function webrtc(): Promise<Caller> {
   let base = -1;
   let last = -1;
   c.rtp.push = (p) => {
-    // Unwrap the 16-bit sequence into a running index.
-    if (base < 0) base = last = p.seq;
-    let d = (p.seq - (last & 0xffff) + 0x10000) & 0xffff;
-    if (d > 0x8000) d -= 0x10000;
+    // The frame's slot from its RTP timestamp (960 a slot; the server's clock skips slots after a
+    // stall and says so in the timestamps, where the sequence number just goes on).
+    if (base < 0) base = last = p.ts;
+    let d = (p.ts - (last >>> 0) + 2 ** 32) % 2 ** 32;
+    if (d > 2 ** 31) d -= 2 ** 32;
     last += d;
-    frames.push({ at: p.at, k: last - base, energy: rms(p.pcm) });
+    frames.push({ at: p.at, k: Math.round((last - base) / 960), energy: rms(p.pcm) });
   };
   await c.connect();
   await c.ready();
@@ -116,7 +117,7 @@ for (let i = 0; i < TURNS; i++) {
 
 // The long answer: about a minute of speech read aloud by the stand-in.
 const words = "the quick brown fox jumps over the lazy dog while the band plays on and the river runs to the sea".split(" ");
-const long = Array.from({ length: 190 }, (_, i) => words[i % words.length]).join(" ");
+const long = Array.from({ length: 240 }, (_, i) => words[i % words.length]).join(" ");
 const from = c.frames.length;
 c.text(long);
 const started = performance.now();
@@ -145,6 +146,7 @@ let gaps = 0;
 let gapMs = 0;
 let buildup: number | null = null;
 let concealedMs = 0;
+let lostMs = 0;
 if (kind === "websocket") {
   // WavStreamPlayer: plays every chunk, in order, as soon as it can; an empty queue mid-stream is an underrun.
   let playEnd: number | null = null;
@@ -165,9 +167,10 @@ if (kind === "websocket") {
   for (const f of stream) got.set(f.k, f.at);
   for (let k = k0; k <= lastK; k++) {
     const at = got.get(k);
+    if (at === undefined) lostMs += 20;
     if (at === undefined || at > t0 + JITTER_MS + 20 * (k - k0)) concealedMs += 20;
   }
   buildup = 0;
 }
-console.log(JSON.stringify({ kind, attempts, latencies, frames: n, streamMs: n * 20, arrivalDrift, gaps, gapMs, concealedMs, buildup }));
+console.log(JSON.stringify({ kind, attempts, latencies, frames: n, streamMs: n * 20, arrivalDrift, gaps, gapMs, concealedMs, lostMs, buildup }));
 process.exit(0);

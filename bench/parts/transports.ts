@@ -26,6 +26,8 @@ interface CallerResult {
   gaps: number;
   gapMs: number;
   concealedMs: number;
+  /** Of those, never received (the rest came later than the jitter buffer). */
+  lostMs: number;
   buildup: number | null;
 }
 
@@ -128,7 +130,7 @@ export async function transportsPart(ctx: BenchContext): Promise<PartResult> {
   }
 
   const rows: Row[] = [];
-  const lines = ["| loss | transport | voice-to-voice median | p95 | audio gaps in 60 s | delay built up over 60 s | arrival drift |", "|---:|---|---:|---:|---|---:|---:|"];
+  const lines = ["| loss | transport | voice-to-voice median | p95 | audio gaps (stream length) | delay built up | arrival drift |", "|---:|---|---:|---:|---|---:|---:|"];
   for (const r of results) {
     for (const kind of ["webrtc", "websocket"] as const) {
       const got = r[kind];
@@ -140,12 +142,12 @@ export async function transportsPart(ctx: BenchContext): Promise<PartResult> {
       const c = got;
       const med = pct(c.latencies, 50);
       const p95 = pct(c.latencies, 95);
-      const gaps = kind === "webrtc" ? `${c.concealedMs} ms concealed` : `${c.gaps} underruns, ${Math.round(c.gapMs)} ms`;
+      const gaps = kind === "webrtc" ? `${c.concealedMs} ms concealed (${c.lostMs} ms lost, ${c.concealedMs - c.lostMs} ms late)` : `${c.gaps} underruns, ${Math.round(c.gapMs)} ms`;
       rows.push({ metric: `${r.loss} % loss, ${name}: voice-to-voice median`, ours: med, unit: "ms", digits: 0 });
       rows.push({ metric: `${r.loss} % loss, ${name}: voice-to-voice p95`, ours: p95, unit: "ms", digits: 0 });
       rows.push({ metric: `${r.loss} % loss, ${name}: ${kind === "webrtc" ? "concealed audio" : "playout underrun time"}`, ours: kind === "webrtc" ? c.concealedMs : c.gapMs, unit: "ms", digits: 0 });
       rows.push({ metric: `${r.loss} % loss, ${name}: delay built up over 60 s`, ours: c.buildup, unit: "ms", digits: 0 });
-      lines.push(`| ${r.loss} % | ${name}${c.attempts > 1 ? ` (connected at attempt ${c.attempts})` : ""} | ${med === null ? "–" : Math.round(med)} ms | ${p95 === null ? "–" : Math.round(p95)} ms | ${gaps} | ${c.buildup === null ? "–" : Math.round(c.buildup)} ms | ${c.arrivalDrift === null ? "–" : Math.round(c.arrivalDrift)} ms |`);
+      lines.push(`| ${r.loss} % | ${name}${c.attempts > 1 ? ` (connected at attempt ${c.attempts})` : ""} | ${med === null ? "–" : Math.round(med)} ms | ${p95 === null ? "–" : Math.round(p95)} ms | ${gaps} (${(c.streamMs / 1000).toFixed(0)} s) | ${c.buildup === null ? "–" : Math.round(c.buildup)} ms | ${c.arrivalDrift === null ? "–" : Math.round(c.arrivalDrift)} ms |`);
     }
   }
   return {
