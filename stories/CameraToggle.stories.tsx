@@ -1,8 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, userEvent, waitFor, within } from "storybook/test";
 import { CameraToggle, VideoTile } from "rtvi-react-kit";
-import { waitReady } from "./support/play";
-import { sessionOf } from "./support/session";
+import { playToggleEndsTrack, playToggleSaysWhy } from "./support/mediaToggle";
 
 /**
  * Turns the camera on and off (`aria-pressed` = on, `aria-busy` while it starts); disabled
@@ -27,29 +25,12 @@ type Story = StoryObj<typeof meta>;
 
 /** Click turns the camera on (a canvas track), click again stops its track. */
 export const Toggle: Story = {
-  play: async ({ canvasElement, loaded }) => {
-    const { transport } = sessionOf({ loaded });
-    await waitReady(transport);
-    const button = within(canvasElement).getByRole("button", { name: "Camera" });
-    await expect(button).toHaveAttribute("aria-pressed", "false");
-    await userEvent.click(button);
-    await waitFor(() => expect(button).toHaveAttribute("data-state", "on"));
-    const track = transport.tracks().local.video!;
-    await expect(track.readyState).toBe("live");
-    await userEvent.click(button);
-    await waitFor(() => expect(button).toHaveAttribute("aria-pressed", "false"));
-    await expect(track.readyState).toBe("ended");
-  },
+  play: (context) => playToggleEndsTrack(context, "Camera", "video"),
 };
 
 /** No camera on this machine: the reason beside the button. */
 export const NoCamera: Story = {
   parameters: { session: { autoConnect: true, options: { video: { camera: "no-device" } } } },
   args: { labels: { label: "摄像头" } },
-  play: async ({ canvasElement, loaded }) => {
-    await waitReady(sessionOf({ loaded }).transport);
-    const button = within(canvasElement).getByRole("button", { name: "摄像头" });
-    await userEvent.click(button);
-    await waitFor(() => expect(button).toHaveAccessibleDescription(/No camera was found/));
-  },
+  play: (context) => playToggleSaysWhy(context, "摄像头", /No camera was found/),
 };

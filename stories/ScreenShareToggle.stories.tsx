@@ -1,8 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, userEvent, waitFor, within } from "storybook/test";
 import { ScreenShareToggle, VideoTile } from "rtvi-react-kit";
-import { waitReady } from "./support/play";
-import { sessionOf } from "./support/session";
+import { playToggleEndsTrack, playToggleSaysWhy } from "./support/mediaToggle";
 
 /**
  * Starts and stops a screen share (`aria-pressed` = sharing); disabled, and saying so, where
@@ -27,26 +25,11 @@ type Story = StoryObj<typeof meta>;
 
 /** Share (a canvas track filled with one blue), then stop: the track ends. */
 export const Toggle: Story = {
-  play: async ({ canvasElement, loaded }) => {
-    const { transport } = sessionOf({ loaded });
-    await waitReady(transport);
-    const button = within(canvasElement).getByRole("button", { name: "Share screen" });
-    await userEvent.click(button);
-    await waitFor(() => expect(button).toHaveAttribute("aria-pressed", "true"));
-    const track = transport.tracks().local.screenVideo!;
-    await userEvent.click(button);
-    await waitFor(() => expect(button).toHaveAttribute("aria-pressed", "false"));
-    await expect(track.readyState).toBe("ended");
-  },
+  play: (context) => playToggleEndsTrack(context, "Share screen", "screenVideo"),
 };
 
 /** A transport that cannot share: the reason, in words. */
 export const Unsupported: Story = {
   parameters: { session: { autoConnect: true, options: { video: { screen: false } } } },
-  play: async ({ canvasElement, loaded }) => {
-    await waitReady(sessionOf({ loaded }).transport);
-    const button = within(canvasElement).getByRole("button", { name: "Share screen" });
-    await userEvent.click(button);
-    await waitFor(() => expect(button).toHaveAccessibleDescription("Screen sharing is not supported here."));
-  },
+  play: (context) => playToggleSaysWhy(context, "Share screen", "Screen sharing is not supported here."),
 };
