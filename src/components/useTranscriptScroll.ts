@@ -41,7 +41,11 @@ export function useTranscriptScroll(turns: readonly Turn[], windowSize: number):
   const first = anchored >= 0 ? Math.min(anchored, tailFirst) : tailFirst;
   const firstIdRef = useRef<string | null>(null);
 
-  useLayoutEffect(() => {
+  // A layout effect keeps the reader's place before paint; on the server (no document) React 18
+  // warns about it, and there is nothing to scroll, so a plain effect stands in. The choice is
+  // made per render, not at import, so importing the kit touches no browser global.
+  const useScrollEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
+  useScrollEffect(() => {
     firstIdRef.current = turns[first]?.id ?? null;
     const el = viewportRef.current;
     if (!el) return;
