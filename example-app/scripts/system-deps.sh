@@ -2,7 +2,7 @@
 # System packages outside npm, for the example and for the repository's tests (one list, so the copied
 # example installs what its demo bot needs). `--for test` (default): the browser tests need Debian's chromium,
 # the fake microphone espeak-ng and sox, screenshots of Chinese and Japanese text the Noto CJK
-# fonts. `--for example`: the offline demo bot speaks with espeak-ng and listens with pocketsphinx.
+# fonts; `--for bench` adds nftables (bench part h). `--for example`: the offline demo bot speaks with espeak-ng and listens with pocketsphinx.
 # As root with apt-get, installs what is missing. Otherwise prints the apt and Homebrew names;
 # for the example it never fails (the server starts and says what the demo bot cannot do).
 set -euo pipefail
@@ -12,11 +12,12 @@ purpose=test
 has_fonts_cjk() { fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || ls /usr/share/fonts/opentype/noto/NotoSansCJK* >/dev/null 2>&1; }
 # name | apt package | Homebrew | what it is for
 rows=()
-if [ "$purpose" = test ]; then
+if [ "$purpose" = test ] || [ "$purpose" = bench ]; then
   rows+=("chromium|chromium|brew install --cask chromium|the browser tests")
   rows+=("sox|sox|brew install sox|the fake microphone of the browser tests")
   rows+=("fonts-noto-cjk|fonts-noto-cjk|brew install --cask font-noto-sans-cjk|Chinese and Japanese glyphs in screenshots")
 fi
+[ "$purpose" = bench ] && rows+=("nft|nftables|(Linux only)|packet loss between network namespaces in bench part h")
 rows+=("espeak-ng|espeak-ng|brew install espeak-ng|the offline demo bot's speech")
 rows+=("ffmpeg|ffmpeg|brew install ffmpeg|the bot server's video: camera and screen pictures for the model (VP8/H.264 to JPEG)")
 rows+=("pocketsphinx|pocketsphinx pocketsphinx-en-us libpocketsphinx-dev libsphinxbase-dev pkg-config gcc|brew install cmu-pocketsphinx pkg-config|the offline demo bot's speech recognition (its streaming front is compiled on first use)")
