@@ -22,7 +22,8 @@ const SOURCE = here("./native/ps-stream.c");
 const GRAMMAR = here("./grammar/demo.gram");
 
 // Debian's pocketsphinx-en-us first; RTVI_SPHINX_MODEL points elsewhere (e.g. a Homebrew prefix).
-const MODEL_DIRS = [process.env.RTVI_SPHINX_MODEL, "/usr/share/pocketsphinx/model/en-us", "/usr/local/share/pocketsphinx/model/en-us", "/opt/homebrew/share/pocketsphinx/model/en-us"];
+// Read when the model is looked for, not at import: .env is loaded after this module.
+const modelDirs = (): (string | undefined)[] => [process.env.RTVI_SPHINX_MODEL, "/usr/share/pocketsphinx/model/en-us", "/usr/local/share/pocketsphinx/model/en-us", "/opt/homebrew/share/pocketsphinx/model/en-us"];
 
 /** The words a JSGF grammar can produce (rule names, comments and keywords left out). */
 export function grammarWords(jsgf: string): Set<string> {
@@ -48,7 +49,7 @@ export function filterDict(dict: string, words: Set<string>): string {
 }
 
 function findModel(): { hmm: string; dict: string; lm: string } | string {
-  for (const dir of MODEL_DIRS) {
+  for (const dir of modelDirs()) {
     if (!dir) continue;
     const files = { hmm: join(dir, "en-us"), dict: join(dir, "cmudict-en-us.dict"), lm: join(dir, "en-us.lm.bin") };
     if (existsSync(join(files.hmm, "mdef")) && existsSync(files.dict) && existsSync(files.lm)) return files;
