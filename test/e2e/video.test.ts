@@ -1,11 +1,24 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { factsOf } from "../../example-app/server/video/analyse";
 import { CHROMIUM_ARGS } from "../support/chromium";
-import { CHROMIUM, connectCall, guardNetwork, hangUp, openApp, startApp, typeMessage, until, type AppServer } from "./harness";
+import { CHROMIUM, connectCall, guardNetwork, hangUp, openApp, startApp, TMP, typeMessage, until, type AppServer } from "./harness";
 
 let server: AppServer & { logs: string[] };
 let browser: Browser;
+
+/** A one-colour camera for Chromium (it loops the file): 640 × 480 of 0xc00000, which the bot must call red (Chromium's own pattern is mostly green). */
+function solidY4m(): string {
+  mkdirSync(TMP, { recursive: true });
+  const out = join(TMP, "solid-red-640x480.y4m");
+  if (!existsSync(out)) {
+    execFileSync("ffmpeg", ["-loglevel", "error", "-y", "-f", "lavfi", "-i", "color=c=0xc00000:s=640x480:r=10", "-t", "1", "-pix_fmt", "yuv420p", out]);
+  }
+  return out;
+}
 
 beforeAll(async () => {
   server = await startApp();
@@ -15,9 +28,11 @@ beforeAll(async () => {
       ...CHROMIUM_ARGS,
       "--allow-loopback-in-peer-connection",
       "--disable-features=WebRtcHideLocalIpsWithMdns",
-      // A fake camera (Chromium's moving test pattern) and no permission prompts.
+      // A fake camera playing one solid colour, and no permission prompts. getDisplayMedia
+      // still gets Chromium's moving test pattern: the file is only the camera's.
       "--use-fake-ui-for-media-stream",
       "--use-fake-device-for-media-stream",
+      `--use-file-for-fake-video-capture=${solidY4m()}`,
     ],
   });
 });
@@ -72,7 +87,7 @@ async function ask(page: Page, pattern: RegExp): Promise<string> {
 }
 
 describe("video to the bot in Chromium", () => {
-  it("camera on: the tile shows advancing frames, the server receives frames and the bot names the colour; camera off: frames stop", async () => {
+  it("camera on (a solid red fake camera): the tile shows advancing frames, the server receives frames and the bot says red; camera off: frames stop", async () => {
     const context = await browser.newContext();
     const external = await guardNetwork(context);
     const { page, errors } = await openApp(context, server.url);
@@ -90,6 +105,8 @@ describe("video to the bot in Chromium", () => {
     const colour = await tileColour(page, ".app-self-view");
     const answer = await ask(page, /picture, \d+ by \d+/);
     expect(answer).toContain(`${colour} picture`);
+    expect(colour).toBe("red");
+    expect(answer).toMatch(/entirely red picture, 640 by 480/);
 
     await page.getByRole("button", { name: "Camera", pressed: true }).click();
     await until(() => tile.getAttribute("data-state"), (s) => s === "off", 10_000, "the self view to be off");
@@ -107,9 +124,9 @@ describe("video to the bot in Chromium", () => {
     await context.close();
   });
 
-  // With --use-fake-device-for-media-stream, Chromium answers getDisplayMedia with its fake
-  // capture too (tab capture of a one-colour page came out white in headless Chromium 156),
-  // so the bot must name the colour the test itself reads from the screen tile.
+  // With --use-fake-ui-for-media-stream, Chromium answers getDisplayMedia with its fake screen
+  // (a moving pattern, not the camera's file), so the bot must name the colour the test itself
+  // reads from the screen tile; the next test shares a real tab of one colour.
   it("screen share: the tile goes live, pictures reach the model, the bot names the colour; stopping ends the frames", async () => {
     const context = await browser.newContext();
     await guardNetwork(context);
@@ -136,5 +153,52 @@ describe("video to the bot in Chromium", () => {
     await hangUp(page, server);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  // A real tab capture, so what is shared is a page filled with one colour. It needs its own
+  // browser: --use-fake-ui-for-media-stream would pick a screen (none in headless, or the fake
+  // pattern), so permissions are granted instead and the tab is picked by its title.
+  it("screen share of a page filled with one blue: the bot says blue", async () => {
+    const title = "Solid blue page";
+    const tabBrowser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        ...CHROMIUM_ARGS,
+        "--allow-loopback-in-peer-connection",
+        "--disable-features=WebRtcHideLocalIpsWithMdns",
+        "--use-fake-device-for-media-stream",
+        `--auto-select-tab-capture-source-by-title=${title}`,
+      ],
+    });
+    try {
+      const context = await tabBrowser.newContext();
+      await context.grantPermissions(["microphone", "camera"]);
+      const external = await guardNetwork(context);
+      const solid = await context.newPage();
+      // Tab capture only yields a frame when the page repaints, so the blue flips by one step each frame.
+      await solid.setContent(
+        `<title>${title}</title><body style="margin:0;background:#0000c0"><script>let n = 0; const paint = () => { document.body.style.background = n++ % 2 ? "#0000c0" : "#0000c1"; requestAnimationFrame(paint); }; paint();</script></body>`,
+      );
+      const { page, errors } = await openApp(context, server.url);
+      await connectCall(page);
+
+      await page.getByRole("button", { name: "Share screen", pressed: false }).click();
+      const tile = page.getByRole("group", { name: "Your screen" });
+      await until(() => tile.getAttribute("data-state"), (s) => s === "live", 20_000, "the screen tile to be live");
+      const sentBefore = videoStats().sent;
+      await until(async () => videoStats().sent, (n) => n > sentBefore, 30_000, "a picture of the blue tab sent to the model");
+      expect(await tileColour(page, ".app-screen-view")).toBe("blue");
+      const answer = await ask(page, /picture, \d+ by \d+/);
+      expect(answer).toMatch(/entirely blue picture/);
+
+      await page.getByRole("button", { name: "Share screen", pressed: true }).click();
+      await until(async () => videoStats().activeTracks, (n) => n === 0, 10_000, "the server to stop the screen");
+      await hangUp(page, server);
+      expect(errors).toEqual([]);
+      expect(external).toEqual([]);
+      await context.close();
+    } finally {
+      await tabBrowser.close();
+    }
   });
 });
