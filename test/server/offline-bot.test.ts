@@ -1,6 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { demoToolDeclarations } from "../../example-app/server/bots/tools.js";
+import { GeminiLiveClient, type GeminiEvents } from "../../example-app/server/gemini/client.js";
 import { liveUrl, parseFrame } from "../../example-app/server/gemini/protocol.js";
 import { buildSetup } from "../../example-app/server/gemini/setup.js";
 import { createLogger } from "../../example-app/server/logger.js";
@@ -104,6 +106,44 @@ describe.skipIf(!can)("the understanding offline bot on the Gemini Live protocol
     expect(audioSamples(msgs.items)).toBe(cmn);
     expect(cmn).not.toBe(en);
     ws.close();
+  });
+
+  it("spoken 'what do you see' / 'what can you see' are recognised and answered from the latest picture sent with sendVideo: its colour and size", async () => {
+    const heard: string[] = [];
+    const words: string[] = [];
+    const turns = new Waitable<number>();
+    const noop = (): void => undefined;
+    const events = {
+      onAudio: noop, onInterimInputTranscription: noop, onInterrupted: noop, onGenerationComplete: noop, onGoAway: noop, onClosed: noop,
+      onInputTranscription: (t: string) => heard.push(t),
+      onOutputTranscription: (t: string) => words.push(t),
+      onTurnComplete: () => turns.push(turns.items.length + 1),
+    } satisfies GeminiEvents;
+    const client = new GeminiLiveClient({ apiKey: "k", url: standIn.url, model: "m", voice: "v", systemInstruction: "s", logger }, events);
+    await client.connect();
+    const jpeg = (colour: string, size: string): Buffer =>
+      execFileSync("ffmpeg", ["-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", `color=c=${colour}:s=${size}`, "-frames:v", "1", "-c:v", "mjpeg", "-f", "image2pipe", "pipe:1"]);
+    // The question as a mic would send it, then a second of silence for the VAD's hangover.
+    const ask = async (question: string): Promise<{ heard: string; said: string }> => {
+      [heard.length, words.length] = [0, 0];
+      const turn = turns.items.length + 1;
+      const q = voice(question);
+      const pcm = new Int16Array(q.length + 16000);
+      pcm.set(q);
+      for (let i = 0; i < pcm.length; i += 320) client.sendAudio(pcm.subarray(i, i + 320));
+      await turns.wait((n) => n === turn, 30_000, `turnComplete after "${question}"`);
+      return { heard: heard.join(" "), said: words.join("").replace(/\s+/g, " ") };
+    };
+    expect(client.sendVideo(jpeg("0xe0d020", "320x240"))).toBe(true);
+    const first = await ask("What do you see");
+    expect(first.heard).toBe("what do you see");
+    expect(first.said).toMatch(/yellow picture, 320 by 240/);
+    // Outside the grammar this one was heard as "what can you do please".
+    expect(client.sendVideo(jpeg("0x2040e0", "640x360"))).toBe(true);
+    const second = await ask("What can you see");
+    expect(second.heard).toBe("what can you see");
+    expect(second.said).toMatch(/blue picture, 640 by 360/);
+    client.close();
   });
 
   it("barge-in mid-answer: interrupted, and only the words sent so far; without the tool declared it tells the time itself", async () => {
