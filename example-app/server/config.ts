@@ -60,13 +60,13 @@ export const DEFAULT_SYSTEM_INSTRUCTION =
 export const OFFLINE_STUN: IceServer = { urls: "stun:127.0.0.1:3478" };
 
 /**
- * Calls one core carries with its 20 ms frames mostly on time, from the load bench
- * (`npx tsx example-app/tools/bench.ts --secs 8 --warmup 2 --n 10,20,30`, also part e of
- * `npm run bench -- --only e`). On the 2-core shared EPYC runner (load average 4–6): 1.6–2.3 %
- * of a core per call (44–61 calls per core by CPU alone), but frames late > 5 ms were 7 % at
- * 20 calls and 79 % at 30. The cap is set where timing holds, not where CPU runs out.
+ * Calls one core carries in real time (20 ms frames late > 5 ms under 1 %), from the load bench
+ * (`npm run bench -- --only e`, i.e. `npx tsx example-app/tools/bench.ts --json`). Run of
+ * 2026-12-01T17:46Z on the 2-core EPYC (load 1.3): 2.0 % of a core per call at 10 calls (50 calls
+ * per core by CPU alone), but frames late were 0.89 % at 10 calls, 3.0 % at 20 and 7.9 % at 40:
+ * one event loop's timing runs out long before its CPU. The cap is set where timing holds.
  */
-export const CALLS_PER_CORE = 20;
+export const CALLS_PER_CORE = 10;
 /**
  * The server is one event loop (werift's DTLS/SRTP, the Opus codec and the stand-in all run on
  * it), so one process uses one core however many the machine has. Run one process per core
