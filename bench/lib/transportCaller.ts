@@ -42,6 +42,20 @@ interface Caller {
   close(): Promise<void>;
 }
 
+/** Connects either caller, waits for bot-ready, starts its (silent) mic, and wraps it as a Caller. */
+async function asCaller(c: LoopbackClient | WsCaller, frames: Frame[], micRate: number): Promise<Caller> {
+  await c.connect();
+  await c.ready();
+  c.startAudio(new Int16Array(0));
+  return {
+    frames,
+    wait: (type, after, ms) => c.messages.wait((m) => m.type === type && c.messages.items.indexOf(m) >= after, ms, type).then(() => undefined),
+    speak: (secs) => c.startAudio(tone(secs, micRate)),
+    text: (t) => c.sendRtvi("send-text", { content: t }, "long"),
+    close: () => c.close(),
+  };
+}
+
 async function webrtc(): Promise<Caller> {
   const c = new LoopbackClient(url, { decode: true });
   const frames: Frame[] = [];
@@ -56,32 +70,14 @@ async function webrtc(): Promise<Caller> {
     last += d;
     frames.push({ at: p.at, k: Math.round((last - base) / 960), energy: rms(p.pcm) });
   };
-  await c.connect();
-  await c.ready();
-  c.startAudio(new Int16Array(0));
-  return {
-    frames,
-    wait: (type, after, ms) => c.messages.wait((m) => m.type === type && c.messages.items.indexOf(m) >= after, ms, type).then(() => undefined),
-    speak: (secs) => c.startAudio(tone(secs, 48000)),
-    text: (t) => c.sendRtvi("send-text", { content: t }, "long"),
-    close: () => c.close(),
-  } satisfies Caller & { frames: Frame[] };
+  return asCaller(c, frames, 48000);
 }
 
 async function websocket(): Promise<Caller> {
   const c = new WsCaller(url, { keepAudio: false });
   const frames: Frame[] = [];
   c.onAudio = (a) => frames.push({ at: a.at, k: frames.length, energy: rms(a.pcm) });
-  await c.connect();
-  await c.ready();
-  c.startAudio(new Int16Array(0));
-  return {
-    frames,
-    wait: (type, after, ms) => c.messages.wait((m) => m.type === type && c.messages.items.indexOf(m) >= after, ms, type).then(() => undefined),
-    speak: (secs) => c.startAudio(tone(secs, 16000)),
-    text: (t) => c.sendRtvi("send-text", { content: t }, "long"),
-    close: () => c.close(),
-  };
+  return asCaller(c, frames, 16000);
 }
 
 // Setting up is not what is measured, and at 10 % loss each way werift's DTLS/SCTP handshake
