@@ -113,6 +113,14 @@ export async function hangUp(page: Page, server: AppServer): Promise<void> {
   await until(async () => server.stats().calls, (n) => n === 0, 15_000, "the server to free the call");
 }
 
+/** A typed turn: it shows at once, then the offline bot answers it ("You typed: …"). */
+export async function expectTypedTurnAnswered(page: Page, text: string): Promise<void> {
+  await typeMessage(page, text);
+  const log = page.getByRole("log");
+  await log.getByText(text, { exact: true }).waitFor({ timeout: 2_000 });
+  await log.getByText(`You typed: ${text}`, { exact: false }).first().waitFor({ timeout: 30_000 });
+}
+
 /** Mutes the mic (the fake microphone would talk over a typed turn), then sends `text`. */
 export async function typeMessage(page: Page, text: string): Promise<void> {
   const mute = page.getByRole("button", { name: "Mute", pressed: false });

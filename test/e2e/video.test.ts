@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { factsOf } from "../../example-app/server/video/analyse";
 import { CHROMIUM_ARGS } from "../support/chromium";
@@ -81,6 +81,16 @@ const lastBotText = (page: Page) =>
     return (turns.at(-1)?.querySelector('[data-slot="text"]')?.textContent ?? "").replace(/\s+/g, " ").trim();
   });
 
+/** Starts a screen share from the app and waits until its tile is live and a picture reached the model. */
+async function shareScreen(page: Page, what: string): Promise<Locator> {
+  await page.getByRole("button", { name: "Share screen", pressed: false }).click();
+  const tile = page.getByRole("group", { name: "Your screen" });
+  await until(() => tile.getAttribute("data-state"), (s) => s === "live", 20_000, "the screen tile to be live");
+  const sentBefore = videoStats().sent;
+  await until(async () => videoStats().sent, (n) => n > sentBefore, 30_000, what);
+  return tile;
+}
+
 async function ask(page: Page, pattern: RegExp): Promise<string> {
   await typeMessage(page, "What do you see?");
   return until(() => lastBotText(page), (t) => pattern.test(t), 30_000, `an answer matching ${pattern}`);
@@ -133,11 +143,7 @@ describe("video to the bot in Chromium", () => {
     const { page, errors } = await openApp(context, server.url);
     await connectCall(page);
 
-    await page.getByRole("button", { name: "Share screen", pressed: false }).click();
-    const tile = page.getByRole("group", { name: "Your screen" });
-    await until(() => tile.getAttribute("data-state"), (s) => s === "live", 20_000, "the screen tile to be live");
-    const sentBefore = videoStats().sent;
-    await until(async () => videoStats().sent, (n) => n > sentBefore, 30_000, "a screen picture sent to the model");
+    const tile = await shareScreen(page, "a screen picture sent to the model");
     expect(await tile.getAttribute("data-mirrored")).toBeNull();
     const colour = await tileColour(page, ".app-screen-view");
     const answer = await ask(page, /picture, \d+ by \d+/);
@@ -182,11 +188,7 @@ describe("video to the bot in Chromium", () => {
       const { page, errors } = await openApp(context, server.url);
       await connectCall(page);
 
-      await page.getByRole("button", { name: "Share screen", pressed: false }).click();
-      const tile = page.getByRole("group", { name: "Your screen" });
-      await until(() => tile.getAttribute("data-state"), (s) => s === "live", 20_000, "the screen tile to be live");
-      const sentBefore = videoStats().sent;
-      await until(async () => videoStats().sent, (n) => n > sentBefore, 30_000, "a picture of the blue tab sent to the model");
+      await shareScreen(page, "a picture of the blue tab sent to the model");
       expect(await tileColour(page, ".app-screen-view")).toBe("blue");
       const answer = await ask(page, /picture, \d+ by \d+/);
       expect(answer).toMatch(/entirely blue picture/);

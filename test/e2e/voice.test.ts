@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { botInk, connectCall, guardNetwork, hangUp, launch, micLevel, openApp, speechWav, startApp, typeMessage, until, type AppServer } from "./harness";
+import { botInk, connectCall, guardNetwork, hangUp, launch, micLevel, openApp, speechWav, startApp, expectTypedTurnAnswered, typeMessage, until, type AppServer } from "./harness";
 
 let server: AppServer & { logs: string[] };
 let browser: Browser;
@@ -43,10 +43,7 @@ describe("the example app in Chromium with a fake microphone, offline", () => {
     const external = await guardNetwork(context);
     const { page, errors } = await openApp(context, server.url);
     await connectCall(page);
-    await typeMessage(page, "Tell me about Jupiter");
-    const log = page.getByRole("log");
-    await log.getByText("Tell me about Jupiter", { exact: true }).waitFor({ timeout: 2_000 });
-    await log.getByText(/You typed: Tell me about Jupiter/).first().waitFor({ timeout: 30_000 });
+    await expectTypedTurnAnswered(page, "Tell me about Jupiter");
     await hangUp(page, server);
     expect(external).toEqual([]);
     expect(errors).toEqual([]);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectCall, guardNetwork, hangUp, launch, micLevel, openApp, speechWav, startApp, typeMessage, until, type AppServer } from "./harness";
+import { connectCall, guardNetwork, hangUp, launch, micLevel, openApp, speechWav, startApp, expectTypedTurnAnswered, until, type AppServer } from "./harness";
 
 // The voice turn, typed text and barge-in of voice.test.ts / offline-bot.test.ts, on Pipecat's
 // WebSocket transport (?transport=websocket): WavMediaManager records and plays, no tracks for the bot.
@@ -49,10 +49,7 @@ describe("the example app on the WebSocket transport, in Chromium with a fake mi
   it("typed text shows at once and the bot answers it", async () => {
     const { page, errors } = await open("ws-weather", "Hello there. What is the weather like on Mars today?", 9);
     await connectCall(page);
-    await typeMessage(page, "Tell me about Jupiter");
-    const log = page.getByRole("log");
-    await log.getByText("Tell me about Jupiter", { exact: true }).waitFor({ timeout: 2_000 });
-    await log.getByText(/You typed: Tell me about Jupiter/).first().waitFor({ timeout: 30_000 });
+    await expectTypedTurnAnswered(page, "Tell me about Jupiter");
     await hangUp(page, server);
     expect(errors).toEqual([]);
   });
