@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chooseHypothesis, createRecogniser, recogniserAvailable, type Recogniser } from "../../example-app/server/speech/recogniser.js";
 import { classify } from "../../example-app/server/speech/responder.js";
@@ -30,6 +31,13 @@ describe.skipIf(why !== "")(`streaming recogniser${why ? ` (skipped: ${why})` : 
     await rec.ready;
   });
   afterAll(() => rec?.close());
+
+  it.skipIf(process.platform !== "linux")("runs under SCHED_IDLE, below every normal task (the bot server's frame clock)", () => {
+    // /proc/<pid>/stat: field 41 is the scheduling policy; 5 is SCHED_IDLE, 0 normal.
+    const stat = readFileSync(`/proc/${rec.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    expect(Number(fields[41 - 3])).toBe(5);
+  });
 
   function say(text: string): Promise<{ events: string[]; final: string }> {
     const events: string[] = [];

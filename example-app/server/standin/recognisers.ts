@@ -64,7 +64,9 @@ export class RecogniserPool {
   private spawn(): Recogniser {
     const r = this.create();
     // Below the bot server: its 20 ms frame clock cannot wait, a transcript can (a few hundred ms).
-    // With 20 callers at normal priority, recognisers took the cores and 86 % of frames were late.
+    // With 20 callers at normal priority, recognisers took the cores and 86 % of frames were late;
+    // at nice 10, 3.9 %. On Linux ps-stream also puts itself under SCHED_IDLE (below any nice),
+    // which took it to about 1 %; the nice value is what remains elsewhere.
     if (r.pid !== undefined) {
       try {
         setPriority(r.pid, RECOGNISER_NICE);
