@@ -9,7 +9,7 @@ import { createLogger, type Logger, type LogSink } from "./logger.js";
 import { GeminiLiveClient } from "./gemini/client.js";
 import { Metrics, type MetricsSnapshot } from "./metrics.js";
 import { SessionManager } from "./sessions.js";
-import { startStandIn, type StandIn } from "./standin/server.js";
+import { startStandInThread, type StandInHandle } from "./standin/thread.js";
 import { createWsUpgrade } from "./transports/websocket/upgrade.js";
 import type { SynthEngine } from "./standin/synth.js";
 
@@ -59,8 +59,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const metrics = new Metrics();
   const mode: Mode = config.geminiApiKey ? "gemini" : "offline-demo";
 
-  let standIn: StandIn | undefined;
-  if (mode === "offline-demo") standIn = await startStandIn({ host: "127.0.0.1", port: 0, logger: logger.child("stand-in"), engine: synth, understand: understand ?? process.env.STANDIN_UNDERSTAND !== "0" });
+  let standIn: StandInHandle | undefined;
+  if (mode === "offline-demo") standIn = await startStandInThread({ logger: logger.child("stand-in"), engine: synth, understand: understand ?? process.env.STANDIN_UNDERSTAND !== "0" });
   const gemini = {
     apiKey: config.geminiApiKey || "offline-demo",
     url: standIn?.url ?? config.geminiWsUrl,

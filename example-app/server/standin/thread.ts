@@ -1,0 +1,108 @@
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { LogLevel, Logger } from "../logger.js";
+import type { StandIn } from "./server.js";
+import type { SynthEngine } from "./synth.js";
+
+let running = 0;
+/** Stand-in threads alive in this process (leak checks: a closed server leaves none). */
+export function standInThreads(): number {
+  return running;
+}
+
+/** What the bot server needs of a stand-in that runs on its own thread. */
+export type StandInHandle = Pick<StandIn, "url" | "baseUrl" | "engine" | "demo" | "close">;
+
+export interface StandInThreadOptions {
+  logger: Logger;
+  engine?: SynthEngine;
+  understand?: boolean;
+}
+
+/** Worker → server. */
+export type FromStandIn =
+  | { type: "ready"; url: string; baseUrl: string; engine: StandIn["engine"]; demo: StandIn["demo"] }
+  | { type: "log"; level: LogLevel; msg: string; extra?: unknown }
+  | { type: "failed"; message: string }
+  | { type: "closed" };
+
+/** Server → worker. */
+export type ToStandIn = { type: "close" };
+
+/** workerData of the stand-in's thread. */
+export interface StandInWorkerData {
+  engine?: SynthEngine;
+  understand?: boolean;
+}
+
+/**
+ * The bot server's own code runs from TypeScript through tsx, and a worker does not inherit tsx's
+ * hooks on Node 20: the thread registers them itself, then loads the stand-in. Built to JavaScript,
+ * it loads the worker directly.
+ */
+function workerSource(): { code: string; eval: true } | { file: URL; eval: false } {
+  const here = import.meta.url;
+  if (!here.endsWith(".ts")) return { file: new URL("./worker.js", here), eval: false };
+  const api = pathToFileURL(createRequire(fileURLToPath(here)).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
+  const entry = new URL("./worker.ts", here).href;
+  return { code: `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`, eval: true };
+}
+
+/**
+ * Runs the offline stand-in on a worker thread: in production Gemini is another machine, and here
+ * it should at least be another event loop. On the server's loop, its VAD, recogniser pipes, speech
+ * and chunk streaming (and their garbage) sat between the calls' 20 ms frame timers: with 20 calls,
+ * 1 % of frames were late > 5 ms for that reason alone (bench part i). Speaks the same WebSocket.
+ */
+export function startStandInThread(opts: StandInThreadOptions): Promise<StandInHandle> {
+  const src = workerSource();
+  running++;
+  const data: StandInWorkerData = { engine: opts.engine, understand: opts.understand };
+  const worker = src.eval
+    ? new Worker(src.code, { eval: true, workerData: data, execArgv: [] })
+    : new Worker(src.file, { workerData: data, execArgv: [] });
+  // The server's close() ends it; a forgotten server must not keep the process alive through it.
+  worker.unref();
+  let exited = false;
+  const gone = new Promise<void>((resolve) =>
+    worker.once("exit", () => {
+      exited = true;
+      running--;
+      resolve();
+    }),
+  );
+  return new Promise<StandInHandle>((resolve, reject) => {
+    let started = false;
+    worker.on("error", (e) => {
+      if (!started) reject(e);
+      else opts.logger.error("stand-in thread failed", e);
+    });
+    worker.once("exit", (code) => {
+      if (!started) reject(new Error(`stand-in thread exited (${code}) before it listened`));
+    });
+    worker.on("message", (m: FromStandIn) => {
+      if (m.type === "log") opts.logger[m.level](m.msg, m.extra);
+      else if (m.type === "failed") reject(new Error(m.message));
+      else if (m.type === "ready") {
+        started = true;
+        let closing: Promise<void> | null = null;
+        resolve({
+          url: m.url,
+          baseUrl: m.baseUrl,
+          engine: m.engine,
+          demo: m.demo,
+          close: () =>
+            (closing ??= (async () => {
+              if (exited) return;
+              worker.postMessage({ type: "close" } satisfies ToStandIn);
+              // A stand-in that cannot close in time is stopped: the server's close must finish.
+              const timer = setTimeout(() => void worker.terminate(), 5_000);
+              await gone;
+              clearTimeout(timer);
+            })()),
+        });
+      }
+    });
+  });
+}
