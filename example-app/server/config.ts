@@ -62,15 +62,16 @@ export const OFFLINE_STUN: IceServer = { urls: "stun:127.0.0.1:3478" };
 /**
  * Calls one core carries in real time (20 ms frames late > 5 ms under 1 %), from the load bench
  * (`npm run bench -- --only e`, i.e. `npx tsx example-app/tools/bench.ts --json`). Run of
- * 2026-12-01T17:46Z on the 2-core EPYC (load 1.3): 2.0 % of a core per call at 10 calls (50 calls
- * per core by CPU alone), but frames late were 0.89 % at 10 calls, 3.0 % at 20 and 7.9 % at 40:
- * one event loop's timing runs out long before its CPU. The cap is set where timing holds.
+ * 2026-12-01T19:51Z on the 2-core EPYC: 0.37 % late at 10 calls, 0.80 % at 20, 2.5 % at 40 (1.7 %
+ * of a core per call at 20: the loop's timing, not its CPU, sets the cap). Before the offline
+ * stand-in moved to its own thread the same bench gave 3.0 % at 20, and the cap was 10.
  */
-export const CALLS_PER_CORE = 10;
+export const CALLS_PER_CORE = 20;
 /**
- * The server is one event loop (werift's DTLS/SRTP, the Opus codec and the stand-in all run on
- * it), so one process uses one core however many the machine has. Run one process per core
- * behind a session-routing proxy to use the rest (README, "Growing past one machine").
+ * The calls share one event loop (werift's DTLS/SRTP and the Opus codec run on it; only the
+ * offline stand-in has a thread of its own), so one process uses one core for its calls however
+ * many the machine has. Run one process per core behind a session-routing proxy to use the rest
+ * (README, "Growing past one machine").
  */
 export const CORES_PER_PROCESS = 1;
 export const DEFAULT_MAX_CALLS = CALLS_PER_CORE * CORES_PER_PROCESS;

@@ -4,7 +4,7 @@ import { TestClient } from "./helpers.js";
 
 let server: RunningServer;
 beforeAll(async () => {
-  // Above the default MAX_CALLS (10 per core): this test is about isolation, not the real-time cap.
+  // Set, not the default: this test is about isolation, not the real-time cap.
   server = await startServer({ port: 0, geminiApiKey: "", maxCalls: 20, logSink: () => undefined });
 });
 afterAll(async () => {
