@@ -91,6 +91,9 @@ interface LoadRow {
 }
 
 /** N looping callers (example-app/tools/bench.ts's client child) against the understanding bot. */
+/** Long enough that one stall (a major GC, a burst of answers) does not decide the share of late frames alone. */
+const LOAD_SECS = 20;
+
 async function load(server: Server, n: number, secs: number): Promise<LoadRow> {
   const child = fork(join(ROOT, "example-app/tools/bench.ts"), ["--clients", server.url, String(n)], { execArgv: ["--import", "tsx"], stdio: "inherit" });
   const next = (key: string) => messageWith<Record<string, unknown>>(child, key);
@@ -130,8 +133,8 @@ export async function offlineBotPart(ctx: BenchContext): Promise<PartResult> {
     const v2v = await voiceToVoice(server, ctx.log);
     const loads: LoadRow[] = [];
     for (const n of [1, 20]) {
-      ctx.log(`i: ${n} looping caller(s), 10 s measured`);
-      loads.push(await load(server, n, 10));
+      ctx.log(`i: ${n} looping caller(s), ${LOAD_SECS} s measured`);
+      loads.push(await load(server, n, LOAD_SECS));
     }
     const rows: Row[] = [
       { metric: "WER, 20 espeak prompts, clean (grammar + open model)", ours: Number.parseFloat(cell("clean", 3) ?? "") || null, unit: "%", digits: 1 },
@@ -152,7 +155,7 @@ export async function offlineBotPart(ctx: BenchContext): Promise<PartResult> {
       notes: [
         "WER and intents: example-app/tools/speech-bench.ts (its table follows). Voice-to-voice: one werift caller through the bot server (Opus, bridge, stand-in) speaks the 20 prompts in real time; user stop = the last prompt sample above ±300, first bot audio = the first RTP packet of a new talk spurt after it. It includes the 500 ms VAD hangover, the recogniser's final decode, the function-call round trip for the time prompts and voicing the first piece; not the browser's jitter buffer.",
         `Unanswered prompts: ${v2v.unanswered.length ? v2v.unanswered.join("; ") : "none"}.`,
-        `Load: example-app/tools/bench.ts's caller child (one utterance, then 4 s silence, looped, random phase) against a server with recognition on, ${cpus().length} cores shared with other work; CPU = the server process + its recognisers (ps-stream) + reaped espeak-ng. Recognisers are a pool lent per utterance, at most ${Math.max(2, Number(process.env.STANDIN_RECOGNISERS) || cpus().length)} processes (STANDIN_RECOGNISERS), at nice 10: past that, utterances wait with their audio queued.`,
+        `Load: example-app/tools/bench.ts's caller child (one utterance, then 4 s silence, looped, random phase) against a server with recognition on, ${cpus().length} cores shared with other work; CPU = the server process + its recognisers (ps-stream) + reaped espeak-ng. Recognisers are a pool lent per utterance, at most ${Math.max(2, Number(process.env.STANDIN_RECOGNISERS) || cpus().length)} processes (STANDIN_RECOGNISERS), under SCHED_IDLE (Linux; nice 10 elsewhere), espeak-ng at nice 19, the stand-in on its own thread at nice 5: past the pool size, utterances wait with their audio queued.`,
         `Per run: ${loads.map((l) => `${l.n}: server ${l.serverCpuPct.toFixed(0)} %, recognisers + espeak ${l.childCpuPct.toFixed(0)} %, ${l.framesSent} frames`).join("; ")}.`,
       ],
       extra: speech.trim(),
