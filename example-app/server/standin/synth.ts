@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { setImmediate as yieldToLoop } from "node:timers/promises";
 import { delimiter, join } from "node:path";
-import { setPriority } from "node:os";
+import { belowFrameClock, lowerBelowFrameClock } from "../background.js";
 import { Resampler, bytesToInt16, floatToInt16, int16ToFloat } from "../audio/resampler.js";
 
 export interface Speech {
@@ -62,24 +62,13 @@ function wordTimes(text: string, samples: number): { text: string; at: number }[
   });
 }
 
-/**
- * espeak-ng runs below the bot server: a sentence costs it tens of ms of CPU, and on a busy
- * machine that work sat on a core just when a call's 20 ms frame was due. The answer's latency
- * barely moves (the server leaves most of the cores idle); the frames stop being late.
- */
-function lowerPriority(pid: number | undefined): void {
-  if (pid === undefined) return;
-  try {
-    setPriority(pid, 19);
-  } catch {
-    // not permitted here: normal priority
-  }
-}
-
 function runEspeak(bin: string, text: string, voice: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const p = spawn(bin, ["--stdout", "-v", voice, "-s", "170", "--", text], { stdio: ["ignore", "pipe", "ignore"] });
-    lowerPriority(p.pid);
+    // A sentence costs espeak-ng tens of ms of CPU: on a busy machine that sat on a core just when a
+    // call's frame was due. Below the frame clock, the answer barely waits (most cores are idle).
+    const run = belowFrameClock(bin, ["--stdout", "-v", voice, "-s", "170", "--", text]);
+    const p = spawn(run.cmd, run.args, { stdio: ["ignore", "pipe", "ignore"] });
+    if (!run.idle) void lowerBelowFrameClock(p.pid);
     const chunks: Buffer[] = [];
     p.stdout.on("data", (c: Buffer) => chunks.push(c));
     p.on("error", reject);

@@ -1,7 +1,6 @@
 /** The stand-in's thread (see thread.ts): starts it, forwards its log, closes it on request. */
-import { readlinkSync } from "node:fs";
-import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
+import { currentThreadId, lowerBelowFrameClock } from "../background.js";
 import type { LogLevel, Logger } from "../logger.js";
 import { startStandIn } from "./server.js";
 import type { FromStandIn, StandInWorkerData, ToStandIn } from "./thread.js";
@@ -29,20 +28,9 @@ function logger(prefix = ""): Logger {
   };
 }
 
-/**
- * This thread only, below the server's: the stand-in streams audio ahead of real time and can wait
- * a few ms for a core; the calls' frame timers cannot. Linux names the thread in /proc/thread-self.
- */
-function lowerThreadPriority(): void {
-  try {
-    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
-    if (tid > 0) setPriority(tid, 5);
-  } catch {
-    // not Linux, or not permitted: the thread keeps the process's priority
-  }
-}
-
-lowerThreadPriority();
+// This thread only, below the server's: the stand-in streams audio ahead of real time and can wait
+// a few ms for a core; the calls' frame timers cannot.
+void lowerBelowFrameClock(currentThreadId(), { nice: 5 });
 try {
   const standIn = await startStandIn({ host: "127.0.0.1", port: 0, logger: logger(), engine: data.engine, understand: data.understand });
   port.on("message", (m: ToStandIn) => {

@@ -1,0 +1,52 @@
+import { execFile } from "node:child_process";
+import { accessSync, constants, readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
+
+/**
+ * Work that can wait a few ms for a core (speech synthesis, the stand-in, recognisers) runs below
+ * the calls' 20 ms frame clock. On Linux that is SCHED_IDLE: measured here with two busy loops
+ * beside a 20 ms timer, SCHED_IDLE loops never delayed it past 5 ms, while nice 19 loops did now
+ * and then by 5–17 ms (the kernel still lets a niced task finish its slice). Elsewhere: nice.
+ */
+const CHRT = ["/usr/bin/chrt", "/bin/chrt"].find((p) => {
+  if (process.platform !== "linux") return false;
+  try {
+    accessSync(p, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+});
+
+/** `cmd args` as a command line that starts under SCHED_IDLE where it can (util-linux's chrt). */
+export function belowFrameClock(cmd: string, args: string[]): { cmd: string; args: string[]; idle: boolean } {
+  return CHRT ? { cmd: CHRT, args: ["--idle", "0", cmd, ...args], idle: true } : { cmd, args, idle: false };
+}
+
+/**
+ * Lowers a running process the same way (all its threads with `wholeProcess`), or on Linux one
+ * thread by its id; best effort. Threads started afterwards inherit it from their creator.
+ */
+export function lowerBelowFrameClock(id: number | undefined, o: { nice?: number; wholeProcess?: boolean } = {}): Promise<void> {
+  if (id === undefined) return Promise.resolve();
+  if (CHRT) {
+    const args = ["--idle", ...(o.wholeProcess ? ["--all-tasks"] : []), "--pid", "0", String(id)];
+    return new Promise((resolve) => execFile(CHRT, args, () => resolve()));
+  }
+  try {
+    setPriority(id, o.nice ?? 19);
+  } catch {
+    // not permitted here: normal priority
+  }
+  return Promise.resolve();
+}
+
+/** The calling thread's Linux thread id (a worker's own, not the process's), or undefined. */
+export function currentThreadId(): number | undefined {
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    return tid > 0 ? tid : undefined;
+  } catch {
+    return undefined;
+  }
+}
