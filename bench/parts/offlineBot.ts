@@ -3,6 +3,7 @@ import { fork, spawn } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
+import { lowerBelowFrameClock } from "../../example-app/server/background";
 import { messageWith } from "../../example-app/tools/cli";
 import { ROOT } from "../lib/paths";
 import type { PartResult, Row } from "../lib/report";
@@ -88,6 +89,9 @@ interface LoadRow {
   perCallPct: number;
   framesSent: number;
   lateSharePct: number;
+  /** RTP packets the callers sent, and what real time asks of them (a starved caller would show). */
+  callersSent: number;
+  callersExpected: number;
 }
 
 /** N looping callers (example-app/tools/bench.ts's client child) against the understanding bot. */
@@ -96,6 +100,8 @@ const LOAD_SECS = 20;
 
 async function load(server: Server, n: number, secs: number): Promise<LoadRow> {
   const child = fork(join(ROOT, "example-app/tools/bench.ts"), ["--clients", server.url, String(n)], { execArgv: ["--import", "tsx"], stdio: "inherit" });
+  // Below the server, as in example-app/tools/bench.ts: the callers stand in for other machines.
+  void lowerBelowFrameClock(child.pid, { wholeProcess: true });
   const next = (key: string) => messageWith<Record<string, unknown>>(child, key);
   await next("ready");
   await sleep(3000);
@@ -110,13 +116,13 @@ async function load(server: Server, n: number, secs: number): Promise<LoadRow> {
   const kids = childCpu() - kids0;
   const m = server.metrics.snapshot();
   child.send({ cmd: "report" });
-  await next("report");
+  const { report } = (await next("report")) as { report: { sent: number; expected: number } };
   child.send({ cmd: "stop" });
   await new Promise((r) => child.once("exit", r));
   await server.whenIdle(30_000);
   const serverCpu = (cpu.user + cpu.system) / 1e6 / wall;
   const childPct = kids / wall;
-  return { n, serverCpuPct: serverCpu * 100, childCpuPct: childPct * 100, perCallPct: ((serverCpu + childPct) / n) * 100, framesSent: m.framesSent, lateSharePct: m.framesSent ? (100 * m.framesLate) / m.framesSent : 0 };
+  return { n, serverCpuPct: serverCpu * 100, childCpuPct: childPct * 100, perCallPct: ((serverCpu + childPct) / n) * 100, framesSent: m.framesSent, lateSharePct: m.framesSent ? (100 * m.framesLate) / m.framesSent : 0, callersSent: report.sent, callersExpected: report.expected };
 }
 
 export async function offlineBotPart(ctx: BenchContext): Promise<PartResult> {
@@ -156,7 +162,7 @@ export async function offlineBotPart(ctx: BenchContext): Promise<PartResult> {
         "WER and intents: example-app/tools/speech-bench.ts (its table follows). Voice-to-voice: one werift caller through the bot server (Opus, bridge, stand-in) speaks the 20 prompts in real time; user stop = the last prompt sample above ±300, first bot audio = the first RTP packet of a new talk spurt after it. It includes the 500 ms VAD hangover, the recogniser's final decode, the function-call round trip for the time prompts and voicing the first piece; not the browser's jitter buffer.",
         `Unanswered prompts: ${v2v.unanswered.length ? v2v.unanswered.join("; ") : "none"}.`,
         `Load: example-app/tools/bench.ts's caller child (one utterance, then 4 s silence, looped, random phase) against a server with recognition on, ${cpus().length} cores shared with other work; CPU = the server process + its recognisers (ps-stream) + reaped espeak-ng. Recognisers are a pool lent per utterance, at most ${Math.max(2, Number(process.env.STANDIN_RECOGNISERS) || cpus().length)} processes (STANDIN_RECOGNISERS), under SCHED_IDLE (Linux; nice 10 elsewhere), espeak-ng at nice 19, the stand-in on its own thread at nice 5: past the pool size, utterances wait with their audio queued.`,
-        `Per run: ${loads.map((l) => `${l.n}: server ${l.serverCpuPct.toFixed(0)} %, recognisers + espeak ${l.childCpuPct.toFixed(0)} %, ${l.framesSent} frames`).join("; ")}.`,
+        `Per run: ${loads.map((l) => `${l.n}: server ${l.serverCpuPct.toFixed(0)} %, recognisers + espeak ${l.childCpuPct.toFixed(0)} %, ${l.framesSent} frames; callers sent ${l.callersSent} / ${l.callersExpected} packets`).join("; ")}. The callers stand in for other machines: on these shared cores they run below the server (SCHED_IDLE), so the late share is the server's.`,
       ],
       extra: speech.trim(),
       raw: { v2v, loads },
