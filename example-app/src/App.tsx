@@ -23,7 +23,7 @@ import { startBot } from "./config";
 import { AgentStatus } from "./AgentStatus";
 import { ErrorBanner } from "./ErrorBanner";
 import { PreJoin } from "./PreJoin";
-import { createTransport } from "./transport";
+import { createTransport, transportKind } from "./transport";
 import { ModeBadge } from "./ModeBadge";
 import { TransportChoice } from "./TransportChoice";
 import { useServerStatusInfo } from "./useServerStatus";
@@ -31,6 +31,9 @@ import { useServerStatusInfo } from "./useServerStatus";
 function VoiceApp() {
   const { mode, demo } = useServerStatusInfo();
   const [pushToTalk, setPushToTalk] = useState(false);
+  // WavMediaManager records and plays audio only, through its own player: no camera or screen to
+  // send, and neither the speaker choice nor the volume reaches what it plays.
+  const audioOnly = transportKind === "websocket";
   return (
     <div className="app">
       <header className="app-header">
@@ -46,8 +49,8 @@ function VoiceApp() {
           <div className="app-visual">
             <VoiceVisualizer participant="bot" barCount={24} bands="mel" className="app-bot-visualizer" labels={{ noSignal: "no audio level on this transport" }} />
             <CaptionsOverlay className="app-captions" />
-            <VideoTile source="camera" className="app-self-view" fit="cover" />
-            <VideoTile source="screen" className="app-screen-view" fit="contain" />
+            {audioOnly ? null : <VideoTile source="camera" className="app-self-view" fit="cover" />}
+            {audioOnly ? null : <VideoTile source="screen" className="app-screen-view" fit="contain" />}
           </div>
           <AgentStatus />
           <PreJoin />
@@ -55,9 +58,15 @@ function VoiceApp() {
             <ConnectButton startBot={startBot} className="app-connect" />
             <MicToggle mode={pushToTalk ? "push-to-talk" : "toggle"} />
             <VoiceVisualizer participant="user" barCount={12} className="app-mic-visualizer" />
-            <CameraToggle className="app-camera" />
-            <ScreenShareToggle className="app-screen-share" />
+            {audioOnly ? null : <CameraToggle className="app-camera" />}
+            {audioOnly ? null : <ScreenShareToggle className="app-screen-share" />}
           </div>
+          {audioOnly ? (
+            <p className="app-transport-note">
+              On the WebSocket transport the call is audio only, played at the system&apos;s speaker and volume: camera,
+              screen share, speaker choice and volume need WebRTC.
+            </p>
+          ) : null}
           <label className="app-ptt">
             <input type="checkbox" checked={pushToTalk} onChange={(e) => setPushToTalk(e.target.checked)} />
             Push to talk (hold Space or the mic button)
@@ -65,9 +74,9 @@ function VoiceApp() {
           <details className="app-settings">
             <summary>Audio settings</summary>
             <DeviceSelect kind="mic" />
-            <DeviceSelect kind="speaker" />
-            <DeviceSelect kind="camera" />
-            <VolumeSlider />
+            {audioOnly ? null : <DeviceSelect kind="speaker" />}
+            {audioOnly ? null : <DeviceSelect kind="camera" />}
+            {audioOnly ? null : <VolumeSlider />}
           </details>
           <details className="app-details">
             <summary>Details</summary>

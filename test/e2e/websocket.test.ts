@@ -41,6 +41,11 @@ describe("the example app on the WebSocket transport, in Chromium with a fake mi
     expect(await bot.getAttribute("data-signal")).toBe("none");
     expect(await bot.getAttribute("aria-label")).toMatch(/no audio level/);
     expect(await page.locator(".app-mic-visualizer").getAttribute("data-signal")).toBeNull();
+    // Audio only here: no camera or screen controls or tiles, no speaker or volume that would not
+    // reach the transport's own player, and a sentence that says so.
+    for (const part of [".app-camera", ".app-screen-share", ".app-self-view", ".app-screen-view", ".app-settings [role='slider']"]) expect(await page.locator(part).count()).toBe(0);
+    await page.getByText(/call is audio only/).waitFor();
+    expect(await page.locator(".app-settings select").count()).toBe(1);
     await hangUp(page, server);
     expect(external).toEqual([]);
     expect(errors).toEqual([]);
