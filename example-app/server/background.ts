@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
-import { accessSync, constants, readlinkSync } from "node:fs";
+import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
+import { findOnPath } from "./findOnPath.js";
 
 /**
  * Work that can wait a few ms for a core (speech synthesis, the stand-in, recognisers) runs below
@@ -8,15 +9,7 @@ import { setPriority } from "node:os";
  * beside a 20 ms timer, SCHED_IDLE loops never delayed it past 5 ms, while nice 19 loops did now
  * and then by 5–17 ms (the kernel still lets a niced task finish its slice). Elsewhere: nice.
  */
-const CHRT = ["/usr/bin/chrt", "/bin/chrt"].find((p) => {
-  if (process.platform !== "linux") return false;
-  try {
-    accessSync(p, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-});
+const CHRT = process.platform === "linux" ? findOnPath("chrt") : null;
 
 /** `cmd args` as a command line that starts under SCHED_IDLE where it can (util-linux's chrt). */
 export function belowFrameClock(cmd: string, args: string[]): { cmd: string; args: string[]; idle: boolean } {

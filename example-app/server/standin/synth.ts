@@ -1,8 +1,7 @@
 import { spawn } from "node:child_process";
-import { accessSync, constants } from "node:fs";
 import { setImmediate as yieldToLoop } from "node:timers/promises";
-import { delimiter, join } from "node:path";
 import { belowFrameClock, lowerBelowFrameClock } from "../background.js";
+import { findOnPath } from "../findOnPath.js";
 import { Resampler, bytesToInt16, floatToInt16, int16ToFloat } from "../audio/resampler.js";
 
 export interface Speech {
@@ -17,19 +16,6 @@ export interface Speech {
 }
 
 export type SynthEngine = "auto" | "espeak-ng" | "tones";
-
-function findOnPath(cmd: string): string | null {
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
-    const p = join(dir, cmd);
-    try {
-      accessSync(p, constants.X_OK);
-      return p;
-    } catch {
-      // not here
-    }
-  }
-  return null;
-}
 
 /** Pull mono 16-bit samples out of espeak's streamed WAV (its size fields may be placeholders). */
 export function parseWav(buf: Buffer): { pcm: Int16Array; rate: number } {
