@@ -24,8 +24,7 @@ export interface StandInThreadOptions {
 export type FromStandIn =
   | { type: "ready"; url: string; baseUrl: string; engine: StandIn["engine"]; demo: StandIn["demo"] }
   | { type: "log"; level: LogLevel; msg: string; extra?: unknown }
-  | { type: "failed"; message: string }
-  | { type: "closed" };
+  | { type: "failed"; message: string };
 
 /** Server → worker. */
 export type ToStandIn = { type: "close" };
@@ -57,17 +56,15 @@ function workerSource(): { code: string; eval: true } | { file: URL; eval: false
  */
 export function startStandInThread(opts: StandInThreadOptions): Promise<StandInHandle> {
   const src = workerSource();
-  running++;
   const data: StandInWorkerData = { engine: opts.engine, understand: opts.understand };
   const worker = src.eval
     ? new Worker(src.code, { eval: true, workerData: data, execArgv: [] })
     : new Worker(src.file, { workerData: data, execArgv: [] });
+  running++;
   // The server's close() ends it; a forgotten server must not keep the process alive through it.
   worker.unref();
-  let exited = false;
   const gone = new Promise<void>((resolve) =>
     worker.once("exit", () => {
-      exited = true;
       running--;
       resolve();
     }),
@@ -94,7 +91,7 @@ export function startStandInThread(opts: StandInThreadOptions): Promise<StandInH
           demo: m.demo,
           close: () =>
             (closing ??= (async () => {
-              if (exited) return;
+              // A thread that is gone ignores the message, and `gone` has already resolved.
               worker.postMessage({ type: "close" } satisfies ToStandIn);
               // A stand-in that cannot close in time is stopped: the server's close must finish.
               const timer = setTimeout(() => void worker.terminate(), 5_000);

@@ -35,10 +35,8 @@ try {
   const standIn = await startStandIn({ host: "127.0.0.1", port: 0, logger: logger(), engine: data.engine, understand: data.understand });
   port.on("message", (m: ToStandIn) => {
     if (m.type !== "close") return;
-    void standIn.close().finally(() => {
-      post({ type: "closed" });
-      port.close();
-    });
+    // Closing the port lets the thread's loop run dry: the server sees it exit.
+    void standIn.close().finally(() => port.close());
   });
   post({ type: "ready", url: standIn.url, baseUrl: standIn.baseUrl, engine: standIn.engine, demo: standIn.demo });
 } catch (e) {
