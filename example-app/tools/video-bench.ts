@@ -19,6 +19,7 @@ import { createLogger } from "../server/logger.js";
 import { startStandIn } from "../server/standin/server.js";
 import type { VideoRtp } from "../server/video/depacketize.js";
 import { VideoReceiver } from "../server/video/receiver.js";
+import { h264AccessUnits, ivfFrames } from "./videoStreams.js";
 
 const arg = (name: string, def: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,56 +31,29 @@ const SIZE = arg("size", "640x480");
 const CODEC = arg("codec", "vp8") as "vp8" | "h264";
 const TICK = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
 
-function makeStream(): Buffer[] {
+/** VP8: one buffer per frame. H.264: one access unit per frame, as its NAL units. */
+function makeStream(): Buffer[] | Buffer[][] {
   const dir = mkdtempSync(join(tmpdir(), "video-bench-"));
   const file = join(dir, CODEC === "vp8" ? "cam.ivf" : "cam.h264");
   const enc = CODEC === "vp8" ? ["-c:v", "libvpx", "-deadline", "realtime", "-b:v", "800k"] : ["-c:v", "libx264", "-profile:v", "baseline", "-x264-params", "repeat-headers=1", "-bsf:v", "h264_mp4toannexb", "-f", "h264"];
   execFileSync("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", `testsrc2=s=${SIZE}:r=30`, "-t", "10", "-g", "30", ...enc, file]);
   const data = readFileSync(file);
-  if (CODEC === "vp8") {
-    const frames: Buffer[] = [];
-    for (let i = 32; i + 12 <= data.length; ) {
-      const n = data.readUInt32LE(i);
-      frames.push(data.subarray(i + 12, i + 12 + n));
-      i += 12 + n;
-    }
-    return frames;
-  }
-  // One access unit per slice NAL (type 1 or 5), with the SPS/PPS before it.
-  const units: Buffer[] = [];
-  let from = 0;
-  for (let i = 0; i + 4 < data.length; i++) {
-    if (data[i] === 0 && data[i + 1] === 0 && data[i + 2] === 1) {
-      const t = data[i + 3]! & 0x1f;
-      if (t === 1 || t === 5) {
-        let end = data.indexOf(Buffer.from([0, 0, 1]), i + 3);
-        if (end < 0) end = data.length;
-        else if (data[end - 1] === 0) end--;
-        units.push(data.subarray(from, end));
-        from = end;
-      }
-    }
-  }
-  return units;
+  return CODEC === "vp8" ? ivfFrames(data) : h264AccessUnits(data);
 }
 
 let seq = 0;
-function packetize(frame: Buffer, ts: number): VideoRtp[] {
+function packetize(unit: Buffer | Buffer[], ts: number): VideoRtp[] {
   const out: VideoRtp[] = [];
-  if (CODEC === "vp8") {
+  if (!Array.isArray(unit)) {
+    const frame = unit;
     for (let off = 0; off < frame.length; off += 1100) {
       const end = Math.min(frame.length, off + 1100);
       out.push({ sequenceNumber: seq++ & 0xffff, timestamp: ts, marker: end === frame.length, payload: Buffer.concat([Buffer.from([off === 0 ? 0x10 : 0]), frame.subarray(off, end)]) });
     }
     return out;
   }
-  const nals = frame
-    .toString("latin1")
-    .split("\x00\x00\x01")
-    .map((s) => Buffer.from(s.endsWith("\x00") ? s.slice(0, -1) : s, "latin1"))
-    .filter((n) => n.length);
   const payloads: Buffer[] = [];
-  for (const n of nals) {
+  for (const n of unit) {
     if (n.length <= 1100) payloads.push(n);
     else for (let off = 1; off < n.length; off += 1100) {
       const end = Math.min(n.length, off + 1100);
@@ -107,7 +81,7 @@ function ffmpegCpu(): number {
 
 const quantile = (v: number[], q: number): number => (v.length ? [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor(q * v.length))]! : NaN);
 
-async function run(calls: number, frames: Buffer[]): Promise<void> {
+async function run(calls: number, frames: Buffer[] | Buffer[][]): Promise<void> {
   const logger = createLogger({ sink: () => undefined });
   const standIn = await startStandIn({ logger, engine: "tones" });
   const noop = (): void => undefined;
