@@ -4,7 +4,7 @@ import { PipecatClient } from "@pipecat-ai/client-js";
 import { createRoot, type Root } from "react-dom/client";
 import { BotAudio, ConnectButton, MicToggle, RTVIClientProvider, TranscriptPanel, VoiceVisualizer } from "../../src";
 import { ScriptedTransport } from "../../src/testing";
-import { frames, publish } from "./pageKit";
+import { frames, mountCycles, publish } from "./pageKit";
 import { toneTracks } from "../support/toneTracks";
 
 const msg = (type: string, data?: unknown) => ({ label: "rtvi-ai", type, data });
@@ -75,17 +75,7 @@ const api = {
   },
   /** Mount and unmount the whole UI with a created (owned) client, connected each time. */
   async mountCycles(n: number): Promise<number> {
-    for (let i = 0; i < n; i++) {
-      const r = createRoot(host);
-      let created: PipecatClient | null = null;
-      r.render(<RTVIClientProvider createClient={() => (created = newClient())}><Ui /></RTVIClientProvider>);
-      await frames(2);
-      await (created as PipecatClient | null)?.connect();
-      await frames(1);
-      r.unmount();
-      await frames(1);
-    }
-    await frames(5);
+    await mountCycles(host, n, Ui, newClient, () => frames(1));
     return clients.slice(1).reduce((sum, c) => sum + listeners(c), 0);
   },
 };

@@ -4,7 +4,7 @@ import { PipecatClient } from "@pipecat-ai/client-js";
 import { createRoot, type Root } from "react-dom/client";
 import { CameraToggle, RTVIClientProvider, ScreenShareToggle, VideoTile } from "../../src";
 import { ScriptedTransport } from "../../src/testing";
-import { frames, publish } from "./pageKit";
+import { frames, mountCycles, publish } from "./pageKit";
 
 const script = { events: [{ at: 0, message: { label: "rtvi-ai", type: "bot-ready", data: { version: "2.1.0" } } }] };
 const clients: PipecatClient[] = [];
@@ -78,19 +78,10 @@ const api = {
   },
   /** Mount, connect, camera on, unmount (the provider's own client hangs up), `n` times. */
   async mountCycles(n: number): Promise<void> {
-    for (let i = 0; i < n; i++) {
-      const r = createRoot(host);
-      let created: PipecatClient | null = null;
-      r.render(<RTVIClientProvider createClient={() => (created = newClient())}><Ui /></RTVIClientProvider>);
-      await frames(2);
-      const c = created as PipecatClient | null;
-      await c?.connect();
+    await mountCycles(host, n, Ui, newClient, async (c) => {
       c?.enableCam(true);
       await frames(2);
-      r.unmount();
-      await frames(1);
-    }
-    await frames(5);
+    });
   },
 };
 publish(api);
