@@ -15,7 +15,10 @@ import type { Logger } from "./logger.js";
 import type { Metrics } from "./metrics.js";
 import type { RtpOut } from "./audio/outbound.js";
 import { rtvi } from "./rtvi.js";
+import { installFastRtpHeader } from "./rtpHeader.js";
 import type { VideoRtp } from "./video/depacketize.js";
+
+installFastRtpHeader();
 
 export interface PeerOptions {
   iceServers: IceServer[];
