@@ -1,5 +1,6 @@
 import { FrameClock } from "./audio/clock.js";
 import { OpusCodec } from "./audio/opus.js";
+import type { EncoderThread } from "./audio/encoderThread.js";
 import { OutboundAudio } from "./audio/outbound.js";
 import { int16ToFloat } from "./audio/resampler.js";
 import { EnergyVad } from "./audio/vad.js";
@@ -37,6 +38,8 @@ export interface CallOptions {
   metrics: Metrics;
   /** What the transport's packets are: Opus (WebRTC, the default) or raw PCM (WebSocket). */
   codec?: FrameCodec;
+  /** Where Opus frames are encoded ahead of their slot; without it, each is encoded in its slot. */
+  encoder?: EncoderThread;
   /** Called once, after every resource of the call has been released. */
   onEnded(call: Call, reason: string): void;
 }
@@ -92,7 +95,7 @@ export class Call {
       send: (p) => this.peer?.writeRtp(p),
       onStarted: () => this.send(rtvi("bot-started-speaking")),
       onStopped: () => this.send(rtvi("bot-stopped-speaking")),
-    }, opts.metrics);
+    }, opts.metrics, this.codec instanceof OpusCodec ? opts.encoder?.stream(OUTPUT_RATE) : undefined);
     const gemini = { ...geminiLiveFromEnv(), ...opts.gemini, logger: this.log };
     this.turnMetrics = new TurnMetrics(opts.mode === "offline-demo" ? "OfflineDemoBot" : "GeminiLive", gemini.model, (m) => this.send(m));
     this.functions = new FunctionCallRunner((m) => this.send(m), (r) => this.gemini.sendToolResponse(r));

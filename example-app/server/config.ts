@@ -20,6 +20,8 @@ export interface ServerConfig {
   mediaTimeoutMs: number;
   maxBodyBytes: number;
   maxCalls: number;
+  /** Opus-encode calls' audio on a thread of its own, ahead of each frame's slot (env ENCODE_AHEAD=0 turns it off). */
+  encodeAhead: boolean;
   staticDir: string | undefined;
   /** Foreign origins allowed to call the API (CORS); empty = same origin only. */
   allowedOrigins: string[];
@@ -134,6 +136,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     mediaTimeoutMs: int(env.MEDIA_TIMEOUT_SEC, 8, "MEDIA_TIMEOUT_SEC") * 1000,
     maxBodyBytes: int(env.MAX_BODY_BYTES, 64 * 1024, "MAX_BODY_BYTES"),
     maxCalls: int(env.MAX_CALLS, DEFAULT_MAX_CALLS, "MAX_CALLS"),
+    encodeAhead: env.ENCODE_AHEAD !== "0",
     staticDir: env.STATIC_DIR || undefined,
     allowedOrigins: list(env.ALLOWED_ORIGINS),
     allowedHosts: list(env.ALLOWED_HOSTS),

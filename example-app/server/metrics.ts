@@ -4,9 +4,12 @@ export interface MetricsSnapshot {
   framesLate: number;
   /** Frames whose slot the clock gave up on after a stall (their audio was dropped, not sent). */
   framesSkipped: number;
+  /** Slots that had audio queued whose frame was still being encoded ahead (sent a slot later). */
+  framesNotReady: number;
   /** Milliseconds, mean and 95th percentile. */
   lateness: Summary;
-  encodeMs: Summary;
+  /** The server loop's time per frame sent: taking it, encoding it unless it was encoded ahead, sending it. */
+  frameWorkMs: Summary;
   /** RTP packet in → PCM handed to the Gemini socket. */
   inLatency: Summary;
   /** Gemini audio chunk in → first RTP packet carrying it (when it did not wait behind queued audio). */
@@ -47,10 +50,11 @@ export class Metrics {
   private sent = 0;
   private late = 0;
   private skipped = 0;
+  private notReady = 0;
   private admitted = 0;
   private dropped = 0;
   private lateness = new Series();
-  private encode = new Series();
+  private work = new Series();
   private inLat = new Series();
   private outLat = new Series();
 
@@ -76,11 +80,15 @@ export class Metrics {
     this.video.latency.add(sentAfterMs);
   }
 
-  frameSent(latenessMs: number, encodeMs: number): void {
+  frameSent(latenessMs: number, workMs: number): void {
     this.sent++;
     if (latenessMs > this.lateThresholdMs) this.late++;
     this.lateness.add(latenessMs);
-    this.encode.add(encodeMs);
+    this.work.add(workMs);
+  }
+
+  frameNotReady(): void {
+    this.notReady++;
   }
 
   frameSkipped(): void {
@@ -104,10 +112,11 @@ export class Metrics {
     this.sent = 0;
     this.late = 0;
     this.skipped = 0;
+    this.notReady = 0;
     this.admitted = 0;
     this.dropped = 0;
     this.lateness = new Series();
-    this.encode = new Series();
+    this.work = new Series();
     this.inLat = new Series();
     this.outLat = new Series();
     this.video = { frames: 0, pictures: 0, sent: 0, bytes: 0, latency: new Series() };
@@ -118,8 +127,9 @@ export class Metrics {
       framesSent: this.sent,
       framesLate: this.late,
       framesSkipped: this.skipped,
+      framesNotReady: this.notReady,
       lateness: this.lateness.summary(),
-      encodeMs: this.encode.summary(),
+      frameWorkMs: this.work.summary(),
       inLatency: this.inLat.summary(),
       outLatency: this.outLat.summary(),
       channelAdmitted: this.admitted,

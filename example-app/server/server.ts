@@ -1,6 +1,7 @@
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { FrameClock } from "./audio/clock.js";
+import { EncoderThread } from "./audio/encoderThread.js";
 import type { Mode } from "./call.js";
 import { configFromEnv, OFFLINE_STUN, type ServerConfig } from "./config.js";
 import { createGuard } from "./http/guard.js";
@@ -31,6 +32,8 @@ export interface ServerStats {
   peers: number;
   geminiSockets: number;
   clockSubscribers: number;
+  /** Calls whose audio the encoder thread encodes (0 when ENCODE_AHEAD=0). */
+  encoderStreams: number;
   metrics: MetricsSnapshot;
 }
 
@@ -68,7 +71,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     voice: config.geminiVoice,
     systemInstruction: config.geminiSystemInstruction,
   };
-  const sessions = new SessionManager({ config, mode, gemini, logger, metrics });
+  const encoder = config.encodeAhead ? await EncoderThread.start(logger.child("encoder")) : undefined;
+  const sessions = new SessionManager({ config, mode, gemini, logger, metrics, encoder });
   // Only ICE servers the operator configured are worth telling the browser about.
   const publicIce = config.iceServers.filter((s) => s !== OFFLINE_STUN && !String(s.urls).includes("127.0.0.1"));
   const handler = createHandler({
@@ -95,13 +99,21 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   http.on("upgrade", ws.handle);
   http.requestTimeout = 30_000;
   http.headersTimeout = 15_000;
-  await new Promise<void>((resolve, reject) => {
-    http.once("error", reject);
-    http.listen(config.port, config.host, () => {
-      http.off("error", reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once("error", reject);
+      http.listen(config.port, config.host, () => {
+        http.off("error", reject);
+        resolve();
+      });
     });
-  });
+  } catch (e) {
+    // A port in use must not leave the threads behind it running.
+    sessions.closeAll();
+    ws.close();
+    await Promise.all([standIn?.close(), encoder?.close()]);
+    throw e;
+  }
   const { port } = http.address() as AddressInfo;
   const hostForUrl = config.host.includes(":") ? `[${config.host}]` : config.host;
   const url = `http://${hostForUrl === "0.0.0.0" ? "127.0.0.1" : hostForUrl}:${port}`;
@@ -116,7 +128,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     metrics,
     stats: () => {
       const s = sessions.stats();
-      return { mode, ...s, geminiSockets: GeminiLiveClient.live, clockSubscribers: FrameClock.running, metrics: metrics.snapshot() };
+      return { mode, ...s, geminiSockets: GeminiLiveClient.live, clockSubscribers: FrameClock.running, encoderStreams: encoder?.open ?? 0, metrics: metrics.snapshot() };
     },
     whenIdle: (t = 10_000) => sessions.whenIdle(t),
     close: () =>
@@ -128,7 +140,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           http.close(() => resolve());
           http.closeAllConnections();
         });
-        await standIn?.close();
+        await Promise.all([standIn?.close(), encoder?.close()]);
       })()),
   };
 }

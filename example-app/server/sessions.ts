@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import type { EncoderThread } from "./audio/encoderThread.js";
 import { Call, type Mode } from "./call.js";
 import type { ServerConfig } from "./config.js";
 import type { GeminiOptions } from "./gemini/client.js";
@@ -84,6 +85,8 @@ export function readPatch(v: unknown): PatchBody {
 
 export interface SessionManagerOptions {
   config: ServerConfig;
+  /** Shared by every call's outbound audio (config.encodeAhead). */
+  encoder?: EncoderThread;
   mode: Mode;
   gemini: Omit<GeminiOptions, "logger">;
   logger: Logger;
@@ -201,6 +204,7 @@ export class SessionManager {
       logger: this.o.logger,
       metrics: this.o.metrics,
       codec,
+      encoder: this.o.encoder,
       onEnded: (c) => this.removeCall(c.id),
     });
     call.attachPeer(peer);

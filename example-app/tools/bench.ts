@@ -94,7 +94,8 @@ interface Row {
   latenessMs: { p50: number; p95: number };
   inLatencyMs: { mean: number; p95: number };
   outLatencyMs: { mean: number; p95: number };
-  encodeMsPerFrame: number;
+  frameWorkMs: number;
+  framesNotReady: number;
   serverLoopDelayMs: { p99: number; max: number };
   client: ClientReport;
   loadavg1: number;
@@ -147,7 +148,8 @@ async function main(): Promise<void> {
       latenessMs: { p50: m.lateness.p50, p95: m.lateness.p95 },
       inLatencyMs: { mean: m.inLatency.mean, p95: m.inLatency.p95 },
       outLatencyMs: { mean: m.outLatency.mean, p95: m.outLatency.p95 },
-      encodeMsPerFrame: m.encodeMs.mean,
+      frameWorkMs: m.frameWorkMs.mean,
+      framesNotReady: m.framesNotReady,
       serverLoopDelayMs: loopDelay(h),
       client: report,
       loadavg1: loadavg()[0]!,
@@ -167,8 +169,8 @@ function table(rows: Row[], secs: number, warmup: number): string {
   return [
     `Offline stand-in, ${warmup} s warm-up then ${secs} s measured per run, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}; server CPU only (clients in a child process).`,
     "",
-    "| calls | CPU per call (% of a core) | calls per core | frames sent | late >5 ms | lateness p50 / p95 (ms) | skipped (stall) | server loop delay p99 / max (ms) | in: RTP→Gemini mean / p95 (ms) | out: Gemini chunk→RTP mean / p95 (ms) | Opus encode per frame (ms) | client sent / expected (skipped) | client received | client CPU, loop delay p99 / max | load avg 1 min |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| calls | CPU per call (% of a core) | calls per core | frames sent | late >5 ms | lateness p50 / p95 (ms) | skipped (stall) | server loop delay p99 / max (ms) | in: RTP→Gemini mean / p95 (ms) | out: Gemini chunk→RTP mean / p95 (ms) | loop time per frame sent (ms) | not encoded in time | client sent / expected (skipped) | client received | client CPU, loop delay p99 / max | load avg 1 min |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map((r) =>
       [
         r.n,
@@ -181,7 +183,8 @@ function table(rows: Row[], secs: number, warmup: number): string {
         `${f(r.serverLoopDelayMs.p99, 1)} / ${f(r.serverLoopDelayMs.max, 1)}`,
         `${f(r.inLatencyMs.mean)} / ${f(r.inLatencyMs.p95)}`,
         `${f(r.outLatencyMs.mean)} / ${f(r.outLatencyMs.p95)}`,
-        f(r.encodeMsPerFrame, 3),
+        f(r.frameWorkMs, 3),
+        String(r.framesNotReady),
         `${r.client.sent} / ${r.client.expected} (${r.client.skipped})`,
         r.client.received,
         `${f(r.client.cpuPct, 0)}%, ${f(r.client.loopDelayMs.p99, 1)} / ${f(r.client.loopDelayMs.max, 1)}`,

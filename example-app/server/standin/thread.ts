@@ -1,7 +1,5 @@
-import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { LogLevel, Logger } from "../logger.js";
+import { startWorker } from "../threads.js";
 import type { StandIn } from "./server.js";
 import type { SynthEngine } from "./synth.js";
 
@@ -36,19 +34,6 @@ export interface StandInWorkerData {
 }
 
 /**
- * The bot server's own code runs from TypeScript through tsx, and a worker does not inherit tsx's
- * hooks on Node 20: the thread registers them itself, then loads the stand-in. Built to JavaScript,
- * it loads the worker directly.
- */
-function workerSource(): { code: string; eval: true } | { file: URL; eval: false } {
-  const here = import.meta.url;
-  if (!here.endsWith(".ts")) return { file: new URL("./worker.js", here), eval: false };
-  const api = pathToFileURL(createRequire(fileURLToPath(here)).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
-  const entry = new URL("./worker.ts", here).href;
-  return { code: `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`, eval: true };
-}
-
-/**
  * Runs the offline stand-in on a worker thread: in production Gemini is another machine, and here
  * it should at least be another event loop. On the server's loop, its VAD, recogniser pipes, speech
  * and chunk streaming (and their garbage) sat between the calls' 20 ms frame timers: with 20 calls
@@ -56,14 +41,9 @@ function workerSource(): { code: string; eval: true } | { file: URL; eval: false
  * the same WebSocket.
  */
 export function startStandInThread(opts: StandInThreadOptions): Promise<StandInHandle> {
-  const src = workerSource();
   const data: StandInWorkerData = { engine: opts.engine, understand: opts.understand };
-  const worker = src.eval
-    ? new Worker(src.code, { eval: true, workerData: data, execArgv: [] })
-    : new Worker(src.file, { workerData: data, execArgv: [] });
+  const worker = startWorker(import.meta.url, "./worker", data);
   running++;
-  // The server's close() ends it; a forgotten server must not keep the process alive through it.
-  worker.unref();
   const gone = new Promise<void>((resolve) =>
     worker.once("exit", () => {
       running--;
