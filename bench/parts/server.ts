@@ -9,6 +9,9 @@ import type { BenchContext } from "./context";
 // Read loosely: that bench belongs to someone else and its JSON may gain or rename fields.
 interface ServerRow {
   n?: number;
+  /** "20" for ours; "20, encoded in the slot" for the same-run baseline (ENCODE_AHEAD=0). */
+  label?: string;
+  frameWorkMs?: number;
   cpuPerCallPct?: number;
   callsPerCore?: number;
   lateSharePct?: number;
@@ -42,12 +45,17 @@ export async function serverPart(ctx: BenchContext): Promise<PartResult> {
   } catch {
     rows = [];
   }
-  const table: Row[] = rows.flatMap((r) => {
+  const isBaseline = (r: ServerRow): boolean => r.label !== undefined && r.label !== String(r.n);
+  const baseline = rows.find(isBaseline);
+  const table: Row[] = rows.filter((r) => !isBaseline(r)).flatMap((r) => {
     const calls = `${r.n} call${r.n === 1 ? "" : "s"}`;
+    const base = baseline?.n === r.n ? baseline : undefined;
+    const vs = base ? "; theirs = each frame encoded in its slot (ENCODE_AHEAD=0), same run" : "";
     return [
-      { metric: `${calls}: CPU per call (% of a core)`, ours: r.cpuPerCallPct ?? null, unit: "%" },
+      { metric: `${calls}: CPU per call (% of a core)${vs}`, ours: r.cpuPerCallPct ?? null, ...(base ? { theirs: base.cpuPerCallPct ?? null } : {}), unit: "%" },
       { metric: `${calls}: calls per core`, ours: r.callsPerCore ?? null, digits: 0 },
-      { metric: `${calls}: 20 ms frames late (> 5 ms)`, ours: r.lateSharePct ?? null, unit: "%" },
+      { metric: `${calls}: 20 ms frames late (> 5 ms)${vs}`, ours: r.lateSharePct ?? null, ...(base ? { theirs: base.lateSharePct ?? null } : {}), unit: "%" },
+      ...(base ? [{ metric: `${calls}: server loop time per frame sent${vs}`, ours: r.frameWorkMs ?? null, theirs: base.frameWorkMs ?? null, unit: " ms", digits: 3 }] : []),
     ];
   });
   return {

@@ -86,6 +86,7 @@ async function runClients(url: string, n: number): Promise<void> {
 
 interface Row {
   n: number;
+  label: string;
   cpuPerCallPct: number;
   callsPerCore: number;
   framesSent: number;
@@ -106,6 +107,57 @@ const UNLIMITED = { startPerMin: 0, offersPerMin: 0, candidatesPerMin: 0, maxPen
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+type Server = Awaited<ReturnType<typeof import("../server/server.js").startServer>>;
+
+/** N callers against `server`, warm-up, then `secs` measured. */
+async function measure(server: Server, n: number, label: string, secs: number, warmup: number): Promise<Row> {
+  const child = fork(fileURLToPath(import.meta.url), ["--clients", server.url, String(n)], { execArgv: ["--import", "tsx"], stdio: "inherit" });
+  // The callers stand in for other machines: here they share the server's cores, so they run below
+  // it and the figures are the server's timing, not its contest with them (their own sent/expected
+  // columns show they still keep pace).
+  void lowerBelowFrameClock(child.pid, { wholeProcess: true });
+  const fromChild = (key: "ready" | "report"): Promise<FromChild> => messageWith<FromChild>(child, key);
+  await fromChild("ready");
+  // Warm-up: JIT, wasm tier-up and the synth cache settle before anything is counted.
+  await sleep(warmup * 1000);
+  const tell = (m: ToChild): void => void child.send(m);
+  tell({ cmd: "mark" });
+  server.metrics.reset();
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  h.enable();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await sleep(secs * 1000);
+  const cpu = process.cpuUsage(cpu0);
+  const wall = performance.now() - t0;
+  h.disable();
+  const m = server.metrics.snapshot();
+  tell({ cmd: "report" });
+  const { report } = (await fromChild("report")) as { report: ClientReport };
+  const perCall = (cpu.user + cpu.system) / 1000 / wall / n;
+  const row: Row = {
+    n,
+    label,
+    cpuPerCallPct: perCall * 100,
+    callsPerCore: 1 / perCall,
+    framesSent: m.framesSent,
+    framesSkipped: m.framesSkipped,
+    lateSharePct: m.framesSent ? (100 * m.framesLate) / m.framesSent : 0,
+    latenessMs: { p50: m.lateness.p50, p95: m.lateness.p95 },
+    inLatencyMs: { mean: m.inLatency.mean, p95: m.inLatency.p95 },
+    outLatencyMs: { mean: m.outLatency.mean, p95: m.outLatency.p95 },
+    frameWorkMs: m.frameWorkMs.mean,
+    framesNotReady: m.framesNotReady,
+    serverLoopDelayMs: loopDelay(h),
+    client: report,
+    loadavg1: loadavg()[0]!,
+  };
+  tell({ cmd: "stop" });
+  await new Promise((r) => child.once("exit", r));
+  await server.whenIdle(30_000);
+  return row;
+}
+
 async function main(): Promise<void> {
   const { startServer } = await import("../server/server.js");
   const secs = Number(arg("secs", "10"));
@@ -113,50 +165,14 @@ async function main(): Promise<void> {
   const ns = arg("n", "1,10,20,40").split(",").map(Number);
   const rows: Row[] = [];
   const server = await startServer({ port: 0, geminiApiKey: "", logSink: () => undefined, maxCalls: 1000, ...UNLIMITED });
-  for (const n of ns) {
-    const child = fork(fileURLToPath(import.meta.url), ["--clients", server.url, String(n)], { execArgv: ["--import", "tsx"], stdio: "inherit" });
-    // The callers stand in for other machines: here they share the server's cores, so they run below
-    // it and the figures are the server's timing, not its contest with them (their own sent/expected
-    // columns show they still keep pace).
-    void lowerBelowFrameClock(child.pid, { wholeProcess: true });
-    const fromChild = (key: "ready" | "report"): Promise<FromChild> => messageWith<FromChild>(child, key);
-    await fromChild("ready");
-    // Warm-up: JIT, wasm tier-up and the synth cache settle before anything is counted.
-    await sleep(warmup * 1000);
-    const tell = (m: ToChild): void => void child.send(m);
-    tell({ cmd: "mark" });
-    server.metrics.reset();
-    const h = monitorEventLoopDelay({ resolution: 5 });
-    h.enable();
-    const cpu0 = process.cpuUsage();
-    const t0 = performance.now();
-    await sleep(secs * 1000);
-    const cpu = process.cpuUsage(cpu0);
-    const wall = performance.now() - t0;
-    h.disable();
-    const m = server.metrics.snapshot();
-    tell({ cmd: "report" });
-    const { report } = (await fromChild("report")) as { report: ClientReport };
-    const perCall = (cpu.user + cpu.system) / 1000 / wall / n;
-    rows.push({
-      n,
-      cpuPerCallPct: perCall * 100,
-      callsPerCore: 1 / perCall,
-      framesSent: m.framesSent,
-      framesSkipped: m.framesSkipped,
-      lateSharePct: m.framesSent ? (100 * m.framesLate) / m.framesSent : 0,
-      latenessMs: { p50: m.lateness.p50, p95: m.lateness.p95 },
-      inLatencyMs: { mean: m.inLatency.mean, p95: m.inLatency.p95 },
-      outLatencyMs: { mean: m.outLatency.mean, p95: m.outLatency.p95 },
-      frameWorkMs: m.frameWorkMs.mean,
-      framesNotReady: m.framesNotReady,
-      serverLoopDelayMs: loopDelay(h),
-      client: report,
-      loadavg1: loadavg()[0]!,
-    });
-    tell({ cmd: "stop" });
-    await new Promise((r) => child.once("exit", r));
-    await server.whenIdle(30_000);
+  for (const n of ns) rows.push(await measure(server, n, `${n}`, secs, warmup));
+  // The baseline in the same run: the same load against a server that encodes each frame in its
+  // clock slot on the loop (ENCODE_AHEAD=0).
+  const baseline = Number(arg("baseline", "20"));
+  if (baseline > 0) {
+    const slot = await startServer({ port: 0, geminiApiKey: "", logSink: () => undefined, maxCalls: 1000, encodeAhead: false, ...UNLIMITED });
+    rows.push(await measure(slot, baseline, `${baseline}, encoded in the slot`, secs, warmup));
+    await slot.close();
   }
   await server.close();
   console.log(table(rows, secs, warmup));
@@ -173,7 +189,7 @@ function table(rows: Row[], secs: number, warmup: number): string {
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map((r) =>
       [
-        r.n,
+        r.label,
         f(r.cpuPerCallPct),
         f(r.callsPerCore, 0),
         r.framesSent,

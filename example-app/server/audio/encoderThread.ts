@@ -143,6 +143,7 @@ class FramesAhead implements FrameQueue {
   private readonly frameLen: number;
   /** Set once the thread is gone: what is pushed after that is encoded in the slot. */
   private local: FramesOnSlot | null = null;
+  private readyListener: (() => void) | null = null;
 
   constructor(
     private readonly id: number,
@@ -163,6 +164,17 @@ class FramesAhead implements FrameQueue {
       if (this.owed > 0) this.owed--;
       else this.ready.push(Buffer.from(f.buffer, f.byteOffset, f.byteLength));
     }
+    if (this.ready.length > 0) this.notify();
+  }
+
+  onReady(fn: () => void): void {
+    this.readyListener = fn;
+  }
+
+  private notify(): void {
+    const fn = this.readyListener;
+    this.readyListener = null;
+    fn?.();
   }
 
   /** The thread is gone: frames in flight are lost; what is ready still goes out, then the loop encodes. */
@@ -171,6 +183,7 @@ class FramesAhead implements FrameQueue {
     this.local = new FramesOnSlot(new OpusCodec(this.rate));
     this.count = this.ready.length * this.frameLen;
     this.owed = 0;
+    this.notify();
   }
 
   push(pcm: Int16Array): void {
@@ -206,6 +219,7 @@ class FramesAhead implements FrameQueue {
 
   clear(): void {
     this.ready = [];
+    this.readyListener = null;
     this.owed = 0;
     this.count = 0;
     this.local?.clear();

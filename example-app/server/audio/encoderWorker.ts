@@ -1,43 +1,121 @@
-/** The encoder thread (see encoderThread.ts): one Opus encoder per call, frames encoded as PCM arrives. */
+/**
+ * The encoder thread (see encoderThread.ts): one Opus encoder per call. Frames are encoded earliest
+ * deadline first, not in the order the PCM arrived: one call's 600 ms chunk (30 frames, several
+ * ms to encode) must not hold up the first frame of another call's turn, whose slot is at most
+ * 20 ms away. A frame's deadline is estimated from when its stream's burst began, 20 ms a frame.
+ */
 import { parentPort } from "node:worker_threads";
+import { performance } from "node:perf_hooks";
 import { OpusCodec, type OpusPcmRate } from "./opus.js";
 import type { FromEncoder, ToEncoder } from "./encoderThread.js";
 
 interface Stream {
+  id: number;
   codec: OpusCodec;
   gen: number;
-  /** The frame being filled, and how much of it is. */
-  partial: Int16Array;
-  filled: number;
+  /** PCM waiting to be encoded, in order, and how far into the first chunk. */
+  pending: Int16Array[];
+  head: number;
+  samples: number;
+  /** When this burst of frames began, and how many of its frames are out: frame k is due at start + 20·k. */
+  burstStart: number;
+  encoded: number;
+  frame: Int16Array;
+  /** Encoded in this slice, posted at its end. */
+  out: Uint8Array<ArrayBuffer>[];
 }
+
+const FRAME_MS = 20;
+/** Work per slice before the thread looks at its messages again. */
+const SLICE_MS = 2;
+const URGENT_MS = 2 * FRAME_MS;
 
 const port = parentPort!;
 const streams = new Map<number, Stream>();
+const flushes: number[] = [];
+let scheduled = false;
 
-function encodeFull(id: number, s: Stream, pcm: Int16Array): void {
-  const frames: Uint8Array<ArrayBuffer>[] = [];
-  const n = s.partial.length;
-  for (let at = 0; at < pcm.length; ) {
-    const k = Math.min(n - s.filled, pcm.length - at);
-    s.partial.set(pcm.subarray(at, at + k), s.filled);
-    s.filled += k;
-    at += k;
-    if (s.filled === n) {
-      // A copy of its own: the encoder's Buffer may sit in Node's shared pool, and posting a view
-      // would copy the whole pool.
-      frames.push(new Uint8Array(s.codec.encode(s.partial)));
-      s.filled = 0;
+const deadline = (s: Stream): number => s.burstStart + s.encoded * FRAME_MS;
+const hasFrame = (s: Stream): boolean => s.samples >= s.frame.length;
+
+function encodeNext(s: Stream): void {
+  const n = s.frame.length;
+  let filled = 0;
+  while (filled < n && s.pending.length > 0) {
+    const c = s.pending[0]!;
+    const k = Math.min(n - filled, c.length - s.head);
+    s.frame.set(c.subarray(s.head, s.head + k), filled);
+    filled += k;
+    s.head += k;
+    if (s.head >= c.length) {
+      s.pending.shift();
+      s.head = 0;
     }
   }
-  if (frames.length > 0) port.postMessage({ t: "frames", id, gen: s.gen, frames } satisfies FromEncoder, frames.map((f) => f.buffer));
+  s.samples -= filled;
+  // A copy of its own: the encoder's Buffer may sit in Node's shared pool, and posting a view
+  // would copy the whole pool.
+  s.out.push(new Uint8Array(s.codec.encode(s.frame)));
+  s.encoded++;
+}
+
+function pump(): void {
+  scheduled = false;
+  const until = performance.now() + SLICE_MS;
+  for (;;) {
+    let next: Stream | null = null;
+    for (const s of streams.values()) if (hasFrame(s) && (!next || deadline(s) < deadline(next))) next = s;
+    if (!next) break;
+    encodeNext(next);
+    const now = performance.now();
+    // Due within two frames (a turn's first ones): on its way now, not at the end of the slice.
+    if (deadline(next) < now + URGENT_MS) send(next);
+    if (now > until) break;
+  }
+  let more = false;
+  for (const s of streams.values()) {
+    send(s);
+    more ||= hasFrame(s);
+  }
+  if (more) schedule();
+  else for (const n of flushes.splice(0)) port.postMessage({ t: "flushed", n } satisfies FromEncoder);
+}
+
+function add(s: Stream, pcm: Int16Array): void {
+  const now = performance.now();
+  // Everything encoded before has been played out by now: this PCM starts a new burst.
+  if (deadline(s) < now) {
+    s.burstStart = now;
+    s.encoded = 0;
+  }
+  s.pending.push(pcm);
+  s.samples += pcm.length;
+  schedule();
+}
+
+function send(s: Stream): void {
+  if (s.out.length === 0) return;
+  port.postMessage({ t: "frames", id: s.id, gen: s.gen, frames: s.out } satisfies FromEncoder, s.out.map((f) => f.buffer));
+  s.out = [];
+}
+
+function schedule(): void {
+  if (scheduled) return;
+  scheduled = true;
+  // After the messages already queued: a new turn's PCM joins this round instead of waiting it out.
+  setImmediate(pump);
 }
 
 port.on("message", (m: ToEncoder) => {
   if (m.t === "quit") return port.close();
-  if (m.t === "flush") return port.postMessage({ t: "flushed", n: m.n } satisfies FromEncoder);
+  if (m.t === "flush") {
+    flushes.push(m.n);
+    return schedule();
+  }
   if (m.t === "open") {
     const codec = new OpusCodec(m.rate as OpusPcmRate);
-    streams.set(m.id, { codec, gen: 0, partial: new Int16Array(codec.encodeFrameSamples), filled: 0 });
+    const frame = new Int16Array(codec.encodeFrameSamples);
+    streams.set(m.id, { id: m.id, codec, gen: 0, pending: [], head: 0, samples: 0, burstStart: 0, encoded: 0, frame, out: [] });
     return;
   }
   const s = streams.get(m.id);
@@ -47,8 +125,14 @@ port.on("message", (m: ToEncoder) => {
     streams.delete(m.id);
   } else if (m.t === "clear") {
     s.gen = m.gen;
-    s.filled = 0;
-  } else if (m.t === "pcm") encodeFull(m.id, s, m.pcm);
-  else if (m.t === "pad" && s.filled > 0) encodeFull(m.id, s, new Int16Array(s.partial.length - s.filled));
+    s.pending = [];
+    s.head = 0;
+    s.samples = 0;
+    s.out = [];
+    s.encoded = 0;
+    s.burstStart = 0;
+  } else if (m.t === "pcm") add(s, m.pcm);
+  // Silence to the frame's end, as the server counted it: PCM pushed after this starts a new frame.
+  else if (m.t === "pad" && s.samples % s.frame.length !== 0) add(s, new Int16Array(s.frame.length - (s.samples % s.frame.length)));
 });
 port.postMessage({ t: "ready" } satisfies FromEncoder);

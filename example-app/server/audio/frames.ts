@@ -17,6 +17,8 @@ export interface FrameQueue {
   drop(): void;
   /** Barge-in: forget everything queued. */
   clear(): void;
+  /** Once, the next time a frame that `take()` could not give becomes ready (queues that encode elsewhere). */
+  onReady(fn: () => void): void;
   close(): void;
 }
 
@@ -86,6 +88,9 @@ export class FramesOnSlot implements FrameQueue {
     this.head = 0;
     this.count = 0;
   }
+
+  // take() only comes back empty here when nothing is queued: there is nothing to wait for.
+  onReady(): void {}
 
   close(): void {
     this.clear();

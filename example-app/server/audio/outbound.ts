@@ -33,6 +33,8 @@ export class OutboundAudio {
   private speaking = false;
   private finishing = false;
   private idleSlots = 0;
+  /** A slot that came before its frame was back from the encoder thread: the frame takes it on arrival. */
+  private waiting: { slot: number; slotTime: number } | null = null;
   /** Arrival times of chunks that landed on an empty queue, matched to the frame that carries them. */
   private pendingArrival: number | null = null;
   private readonly unsubscribe: () => void;
@@ -83,6 +85,7 @@ export class OutboundAudio {
   /** Barge-in: drop everything not yet sent, at once. */
   clear(): void {
     this.frames.clear();
+    this.waiting = null;
     this.pendingArrival = null;
     this.resampler?.reset();
     if (this.speaking) this.stop();
@@ -111,12 +114,29 @@ export class OutboundAudio {
     }
     const t0 = this.clock.now();
     const payload = this.frames.take();
-    // Encoded ahead but not back yet (the first frame of a turn, within a fraction of a ms of its
-    // slot): it goes in the next slot rather than blocking this one.
     if (payload === null) {
+      // Encoded ahead but not back yet: mostly a turn's first frame, whose PCM arrived a moment
+      // before this slot. It goes out the moment it is back, in this slot's place (its lateness
+      // counted as it is); waiting for the next slot would add 20 ms to the answer.
       this.metrics.frameNotReady();
+      if (!this.waiting) this.frames.onReady(() => this.sendWaiting());
+      this.waiting = { slot, slotTime };
       return;
     }
+    this.waiting = null;
+    this.sendFrame(payload, slot, slotTime, t0);
+  }
+
+  private sendWaiting(): void {
+    const w = this.waiting;
+    this.waiting = null;
+    if (!w) return;
+    const t0 = this.clock.now();
+    const payload = this.frames.take();
+    if (payload) this.sendFrame(payload, w.slot, w.slotTime, t0);
+  }
+
+  private sendFrame(payload: Buffer, slot: number, slotTime: number, t0: number): void {
     this.idleSlots = 0;
     const marker = !this.speaking;
     this.seq = (this.seq + 1) & 0xffff;
@@ -141,6 +161,7 @@ export class OutboundAudio {
 
   close(): void {
     this.unsubscribe();
+    this.waiting = null;
     this.frames.close();
   }
 }
