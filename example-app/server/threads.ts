@@ -9,7 +9,7 @@ import { Worker } from "node:worker_threads";
  * is loaded directly. Unref'd: the owner's close() ends it, and a forgotten owner must not keep the
  * process alive through it.
  */
-export function startWorker(here: string, entry: string, workerData: unknown): Worker {
+function startWorker(here: string, entry: string, workerData: unknown): Worker {
   let worker: Worker;
   if (!here.endsWith(".ts")) worker = new Worker(new URL(`${entry}.js`, here), { workerData, execArgv: [] });
   else {
@@ -20,4 +20,37 @@ export function startWorker(here: string, entry: string, workerData: unknown): W
   }
   worker.unref();
   return worker;
+}
+
+/** A started thread: `gone` resolves when it has exited, however it ended. */
+export interface Thread {
+  readonly worker: Worker;
+  readonly gone: Promise<void>;
+  /** Asks it to end with `message`; one that has not ended after 5 s is terminated. */
+  stop(message: unknown): Promise<void>;
+}
+
+/** `startWorker`, counted in `live` while it runs (leak checks: a closed server leaves none). */
+export function startThread(here: string, entry: string, workerData: unknown, live: { count: number }): Thread {
+  const worker = startWorker(here, entry, workerData);
+  live.count++;
+  const gone = new Promise<void>((resolve) =>
+    worker.once("exit", () => {
+      live.count--;
+      resolve();
+    }),
+  );
+  let stopping: Promise<void> | null = null;
+  return {
+    worker,
+    gone,
+    stop: (message) =>
+      (stopping ??= (async () => {
+        // A thread that is gone ignores the message, and `gone` has already resolved.
+        worker.postMessage(message);
+        const timer = setTimeout(() => void worker.terminate(), 5_000);
+        await gone;
+        clearTimeout(timer);
+      })()),
+  };
 }

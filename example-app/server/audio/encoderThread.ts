@@ -1,6 +1,5 @@
-import type { Worker } from "node:worker_threads";
 import type { Logger } from "../logger.js";
-import { startWorker } from "../threads.js";
+import { startThread, type Thread } from "../threads.js";
 import { FramesOnSlot, type FrameQueue } from "./frames.js";
 import { OpusCodec, type OpusPcmRate } from "./opus.js";
 
@@ -17,10 +16,10 @@ export type ToEncoder =
 /** Encoder thread → server: encoded frames of one stream, tagged with the generation they belong to. */
 export type FromEncoder = { t: "ready" } | { t: "flushed"; n: number } | { t: "frames"; id: number; gen: number; frames: Uint8Array[] };
 
-let running = 0;
+const live = { count: 0 };
 /** Encoder threads alive in this process (leak checks: a closed server leaves none). */
 export function encoderThreads(): number {
-  return running;
+  return live.count;
 }
 
 /**
@@ -33,16 +32,16 @@ export function encoderThreads(): number {
 export class EncoderThread {
   private readonly streams = new Map<number, FramesAhead>();
   private nextId = 1;
-  private closing: Promise<void> | null = null;
+  private closing = false;
   private dead = false;
   private flushes = new Map<number, () => void>();
   private flushN = 0;
 
   private constructor(
-    private readonly worker: Worker,
-    private readonly logger: Logger,
-    private readonly gone: Promise<void>,
+    private readonly thread: Thread,
+    logger: Logger,
   ) {
+    const { worker, gone } = thread;
     worker.on("message", (m: FromEncoder) => {
       if (m.t === "frames") this.streams.get(m.id)?.arrived(m.gen, m.frames);
       else if (m.t === "flushed") {
@@ -62,14 +61,8 @@ export class EncoderThread {
   }
 
   static start(logger: Logger): Promise<EncoderThread> {
-    const worker = startWorker(import.meta.url, "./encoderWorker", null);
-    running++;
-    const gone = new Promise<void>((resolve) =>
-      worker.once("exit", () => {
-        running--;
-        resolve();
-      }),
-    );
+    const thread = startThread(import.meta.url, "./encoderWorker", null, live);
+    const { worker } = thread;
     return new Promise((resolve, reject) => {
       const failed = (e: unknown): void => reject(e instanceof Error ? e : new Error(`encoder thread exited (${String(e)}) before it was ready`));
       worker.once("error", failed);
@@ -77,7 +70,7 @@ export class EncoderThread {
       worker.once("message", () => {
         worker.off("error", failed);
         worker.off("exit", failed);
-        resolve(new EncoderThread(worker, logger, gone));
+        resolve(new EncoderThread(thread, logger));
       });
     });
   }
@@ -100,7 +93,7 @@ export class EncoderThread {
   }
 
   private post(m: ToEncoder): void {
-    if (!this.dead) this.worker.postMessage(m);
+    if (!this.dead) this.thread.worker.postMessage(m);
   }
 
   /** Resolves once every frame of the PCM posted so far is back (messages keep their order). */
@@ -115,17 +108,13 @@ export class EncoderThread {
 
   /** For tests: end the thread as a crash would. */
   crashForTest(): Promise<void> {
-    void this.worker.terminate();
-    return this.gone;
+    void this.thread.worker.terminate();
+    return this.thread.gone;
   }
 
   close(): Promise<void> {
-    return (this.closing ??= (async () => {
-      this.post({ t: "quit" });
-      const timer = setTimeout(() => void this.worker.terminate(), 5_000);
-      await this.gone;
-      clearTimeout(timer);
-    })());
+    this.closing = true;
+    return this.thread.stop({ t: "quit" } satisfies ToEncoder);
   }
 }
 

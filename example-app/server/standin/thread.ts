@@ -1,12 +1,12 @@
 import type { LogLevel, Logger } from "../logger.js";
-import { startWorker } from "../threads.js";
+import { startThread } from "../threads.js";
 import type { StandIn } from "./server.js";
 import type { SynthEngine } from "./synth.js";
 
-let running = 0;
+const live = { count: 0 };
 /** Stand-in threads alive in this process (leak checks: a closed server leaves none). */
 export function standInThreads(): number {
-  return running;
+  return live.count;
 }
 
 /** What the bot server needs of a stand-in that runs on its own thread. */
@@ -42,14 +42,7 @@ export interface StandInWorkerData {
  */
 export function startStandInThread(opts: StandInThreadOptions): Promise<StandInHandle> {
   const data: StandInWorkerData = { engine: opts.engine, understand: opts.understand };
-  const worker = startWorker(import.meta.url, "./worker", data);
-  running++;
-  const gone = new Promise<void>((resolve) =>
-    worker.once("exit", () => {
-      running--;
-      resolve();
-    }),
-  );
+  const { worker, stop } = startThread(import.meta.url, "./worker", data, live);
   return new Promise<StandInHandle>((resolve, reject) => {
     let started = false;
     worker.on("error", (e) => {
@@ -64,21 +57,13 @@ export function startStandInThread(opts: StandInThreadOptions): Promise<StandInH
       else if (m.type === "failed") reject(new Error(m.message));
       else if (m.type === "ready") {
         started = true;
-        let closing: Promise<void> | null = null;
         resolve({
           url: m.url,
           baseUrl: m.baseUrl,
           engine: m.engine,
           demo: m.demo,
-          close: () =>
-            (closing ??= (async () => {
-              // A thread that is gone ignores the message, and `gone` has already resolved.
-              worker.postMessage({ type: "close" } satisfies ToStandIn);
-              // A stand-in that cannot close in time is stopped: the server's close must finish.
-              const timer = setTimeout(() => void worker.terminate(), 5_000);
-              await gone;
-              clearTimeout(timer);
-            })()),
+          // A stand-in that cannot close in time is stopped: the server's close must finish.
+          close: () => stop({ type: "close" } satisfies ToStandIn),
         });
       }
     });
