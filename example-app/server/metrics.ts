@@ -4,7 +4,7 @@ export interface MetricsSnapshot {
   framesLate: number;
   /** Frames whose slot the clock gave up on after a stall (their audio was dropped, not sent). */
   framesSkipped: number;
-  /** Slots that had audio queued whose frame was still being encoded ahead (sent a slot later). */
+  /** Slots that had audio queued whose frame was still being encoded ahead (it went out the moment it was back). */
   framesNotReady: number;
   /** Milliseconds, mean and 95th percentile. */
   lateness: Summary;

@@ -1,11 +1,11 @@
 import type { Logger } from "../logger.js";
 import { startThread, type Thread } from "../threads.js";
 import { FramesOnSlot, type FrameQueue } from "./frames.js";
-import { OpusCodec, type OpusPcmRate } from "./opus.js";
+import { FRAME_MS, OpusCodec, type OpusPcmRate } from "./opus.js";
 
 /** Server → encoder thread. Messages of one stream arrive in order, so a clear precedes the PCM after it. */
 export type ToEncoder =
-  | { t: "open"; id: number; rate: number }
+  | { t: "open"; id: number; rate: OpusPcmRate }
   | { t: "pcm"; id: number; pcm: Int16Array }
   | { t: "pad"; id: number }
   | { t: "clear"; id: number; gen: number }
@@ -140,7 +140,7 @@ class FramesAhead implements FrameQueue {
     private readonly post: (m: ToEncoder) => void,
     private readonly release: () => void,
   ) {
-    this.frameLen = (rate * 20) / 1000;
+    this.frameLen = (rate * FRAME_MS) / 1000;
   }
 
   get queued(): number {

@@ -6,26 +6,23 @@
  */
 import { parentPort } from "node:worker_threads";
 import { performance } from "node:perf_hooks";
-import { OpusCodec, type OpusPcmRate } from "./opus.js";
+import { FRAME_MS, OpusCodec } from "./opus.js";
+import { FramesOnSlot } from "./frames.js";
 import type { FromEncoder, ToEncoder } from "./encoderThread.js";
 
 interface Stream {
   id: number;
+  /** PCM waiting to be encoded, cut into frames and padded exactly as the slot would. */
+  queue: FramesOnSlot;
   codec: OpusCodec;
   gen: number;
-  /** PCM waiting to be encoded, in order, and how far into the first chunk. */
-  pending: Int16Array[];
-  head: number;
-  samples: number;
   /** When this burst of frames began, and how many of its frames are out: frame k is due at start + 20·k. */
   burstStart: number;
   encoded: number;
-  frame: Int16Array;
   /** Encoded in this slice, posted at its end. */
   out: Uint8Array<ArrayBuffer>[];
 }
 
-const FRAME_MS = 20;
 /** Work per slice before the thread looks at its messages again. */
 const SLICE_MS = 2;
 const URGENT_MS = 2 * FRAME_MS;
@@ -36,26 +33,12 @@ const flushes: number[] = [];
 let scheduled = false;
 
 const deadline = (s: Stream): number => s.burstStart + s.encoded * FRAME_MS;
-const hasFrame = (s: Stream): boolean => s.samples >= s.frame.length;
+const hasFrame = (s: Stream): boolean => s.queue.queued >= s.codec.encodeFrameSamples;
 
 function encodeNext(s: Stream): void {
-  const n = s.frame.length;
-  let filled = 0;
-  while (filled < n && s.pending.length > 0) {
-    const c = s.pending[0]!;
-    const k = Math.min(n - filled, c.length - s.head);
-    s.frame.set(c.subarray(s.head, s.head + k), filled);
-    filled += k;
-    s.head += k;
-    if (s.head >= c.length) {
-      s.pending.shift();
-      s.head = 0;
-    }
-  }
-  s.samples -= filled;
   // A copy of its own: the encoder's Buffer may sit in Node's shared pool, and posting a view
   // would copy the whole pool.
-  s.out.push(new Uint8Array(s.codec.encode(s.frame)));
+  s.out.push(new Uint8Array(s.queue.take()!));
   s.encoded++;
 }
 
@@ -81,15 +64,13 @@ function pump(): void {
   else for (const n of flushes.splice(0)) port.postMessage({ t: "flushed", n } satisfies FromEncoder);
 }
 
-function add(s: Stream, pcm: Int16Array): void {
+/** A new burst begins when everything encoded before would have been played out by now. */
+function startBurstIfIdle(s: Stream): void {
   const now = performance.now();
-  // Everything encoded before has been played out by now: this PCM starts a new burst.
   if (deadline(s) < now) {
     s.burstStart = now;
     s.encoded = 0;
   }
-  s.pending.push(pcm);
-  s.samples += pcm.length;
   schedule();
 }
 
@@ -113,9 +94,8 @@ port.on("message", (m: ToEncoder) => {
     return schedule();
   }
   if (m.t === "open") {
-    const codec = new OpusCodec(m.rate as OpusPcmRate);
-    const frame = new Int16Array(codec.encodeFrameSamples);
-    streams.set(m.id, { id: m.id, codec, gen: 0, pending: [], head: 0, samples: 0, burstStart: 0, encoded: 0, frame, out: [] });
+    const codec = new OpusCodec(m.rate);
+    streams.set(m.id, { id: m.id, queue: new FramesOnSlot(codec), codec, gen: 0, burstStart: 0, encoded: 0, out: [] });
     return;
   }
   const s = streams.get(m.id);
@@ -125,14 +105,17 @@ port.on("message", (m: ToEncoder) => {
     streams.delete(m.id);
   } else if (m.t === "clear") {
     s.gen = m.gen;
-    s.pending = [];
-    s.head = 0;
-    s.samples = 0;
+    s.queue.clear();
     s.out = [];
     s.encoded = 0;
     s.burstStart = 0;
-  } else if (m.t === "pcm") add(s, m.pcm);
-  // Silence to the frame's end, as the server counted it: PCM pushed after this starts a new frame.
-  else if (m.t === "pad" && s.samples % s.frame.length !== 0) add(s, new Int16Array(s.frame.length - (s.samples % s.frame.length)));
+  } else if (m.t === "pcm") {
+    startBurstIfIdle(s);
+    s.queue.push(m.pcm);
+  } else if (m.t === "pad") {
+    // Silence to the frame's end, as the server counted it: PCM pushed after this starts a new frame.
+    startBurstIfIdle(s);
+    s.queue.pad();
+  }
 });
 port.postMessage({ t: "ready" } satisfies FromEncoder);
