@@ -62,8 +62,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const metrics = new Metrics();
   const mode: Mode = config.geminiApiKey ? "gemini" : "offline-demo";
 
+  // What has started so far, stopped again (last first) if the start fails halfway: a port in use
+  // or a thread that will not load must not leave the threads before it running.
+  const undo: (() => unknown)[] = [];
+  const failed = async (e: unknown): Promise<never> => {
+    for (const stop of undo.reverse()) await stop();
+    throw e;
+  };
+
   let standIn: StandInHandle | undefined;
   if (mode === "offline-demo") standIn = await startStandInThread({ logger: logger.child("stand-in"), engine: synth, understand: understand ?? process.env.STANDIN_UNDERSTAND !== "0" });
+  if (standIn) undo.push(standIn.close);
   const gemini = {
     apiKey: config.geminiApiKey || "offline-demo",
     url: standIn?.url ?? config.geminiWsUrl,
@@ -71,8 +80,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     voice: config.geminiVoice,
     systemInstruction: config.geminiSystemInstruction,
   };
-  const encoder = config.encodeAhead ? await EncoderThread.start(logger.child("encoder")) : undefined;
+  const encoder = config.encodeAhead ? await EncoderThread.start(logger.child("encoder")).catch(failed) : undefined;
+  if (encoder) undo.push(() => encoder.close());
   const sessions = new SessionManager({ config, mode, gemini, logger, metrics, encoder });
+  undo.push(() => sessions.closeAll());
   // Only ICE servers the operator configured are worth telling the browser about.
   const publicIce = config.iceServers.filter((s) => s !== OFFLINE_STUN && !String(s.urls).includes("127.0.0.1"));
   const handler = createHandler({
@@ -99,21 +110,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   http.on("upgrade", ws.handle);
   http.requestTimeout = 30_000;
   http.headersTimeout = 15_000;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      http.once("error", reject);
-      http.listen(config.port, config.host, () => {
-        http.off("error", reject);
-        resolve();
-      });
+  undo.push(() => ws.close());
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(config.port, config.host, () => {
+      http.off("error", reject);
+      resolve();
     });
-  } catch (e) {
-    // A port in use must not leave the threads behind it running.
-    sessions.closeAll();
-    ws.close();
-    await Promise.all([standIn?.close(), encoder?.close()]);
-    throw e;
-  }
+  }).catch(failed);
   const { port } = http.address() as AddressInfo;
   const hostForUrl = config.host.includes(":") ? `[${config.host}]` : config.host;
   const url = `http://${hostForUrl === "0.0.0.0" ? "127.0.0.1" : hostForUrl}:${port}`;
