@@ -1,54 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { FrameClock, type TimeSource } from "../../example-app/server/audio/clock.js";
+import { FrameClock } from "../../example-app/server/audio/clock.js";
 import { OutboundAudio, type RtpOut } from "../../example-app/server/audio/outbound.js";
 import type { OpusCodec } from "../../example-app/server/audio/opus.js";
 import { Metrics } from "../../example-app/server/metrics.js";
+import { SimulatedTime } from "./simulatedTime.js";
 
 /**
- * Simulated time: timers fire in order, each woken late by a pseudo-random amount as on a busy box
- * (mostly 0–8 ms, now and then a 60–250 ms stall). Nothing sleeps; 60 s of call run in moments.
+ * Each timer woken late by a pseudo-random amount as on a busy box (mostly 0–8 ms, now and then a
+ * 60–250 ms stall).
  */
-class SimulatedTime implements TimeSource {
-  t = 1000;
-  private timers: { id: number; due: number; fn: () => void }[] = [];
-  private nextId = 1;
-  private seed = 12345;
-  now(): number {
-    return this.t;
-  }
-  setTimer(fn: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.timers.push({ id, due: this.t + ms + this.lateness(), fn });
-    return id;
-  }
-  clearTimer(handle: unknown): void {
-    this.timers = this.timers.filter((x) => x.id !== handle);
-  }
-  /** Run timers until simulated time reaches `end`. */
-  runUntil(end: number): void {
-    while (this.timers.length > 0) {
-      this.timers.sort((a, b) => a.due - b.due);
-      const next = this.timers[0]!;
-      if (next.due > end) break;
-      this.timers.shift();
-      this.t = Math.max(this.t, next.due);
-      next.fn();
-    }
-    this.t = Math.max(this.t, end);
-  }
-  private random(): number {
-    this.seed = (this.seed * 1103515245 + 12345) % 2147483648;
-    return this.seed / 2147483648;
-  }
-  private lateness(): number {
-    const r = this.random();
-    return r < 0.01 ? 60 + 190 * this.random() : 8 * this.random();
-  }
+function busyBoxLateness(): () => number {
+  let seed = 12345;
+  const random = (): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  return () => {
+    const r = random();
+    return r < 0.01 ? 60 + 190 * random() : 8 * random();
+  };
 }
 
 describe("outbound clock over a long call", () => {
   it("a 60 s call: RTP timestamp advance matches elapsed time within one frame, through jitter and stalls", () => {
-    const time = new SimulatedTime();
+    const time = new SimulatedTime(busyBoxLateness());
     const clock = new FrameClock(20, 4, time);
     const codec = { encodeRate: 24000, encodeFrameSamples: 480, encode: () => Buffer.alloc(3) } as unknown as OpusCodec;
     const metrics = new Metrics();

@@ -1,35 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { FrameClock, type TimeSource } from "../../example-app/server/audio/clock.js";
+import { FrameClock } from "../../example-app/server/audio/clock.js";
 import { FramesOnSlot, type FrameQueue } from "../../example-app/server/audio/frames.js";
 import { OutboundAudio, type RtpOut } from "../../example-app/server/audio/outbound.js";
 import { Metrics } from "../../example-app/server/metrics.js";
-
-/** Exact simulated time: timers fire when due, nothing sleeps. */
-class ExactTime implements TimeSource {
-  t = 1000;
-  private timers: { id: number; due: number; fn: () => void }[] = [];
-  private nextId = 1;
-  now = (): number => this.t;
-  setTimer(fn: () => void, ms: number): unknown {
-    this.timers.push({ id: this.nextId, due: this.t + ms, fn });
-    return this.nextId++;
-  }
-  clearTimer(h: unknown): void {
-    this.timers = this.timers.filter((x) => x.id !== h);
-  }
-  advance(ms: number): void {
-    const end = this.t + ms;
-    for (;;) {
-      this.timers.sort((a, b) => a.due - b.due);
-      const next = this.timers[0];
-      if (!next || next.due > end) break;
-      this.timers.shift();
-      this.t = next.due;
-      next.fn();
-    }
-    this.t = end;
-  }
-}
+import { SimulatedTime } from "./simulatedTime.js";
 
 /** Frames encoded "elsewhere": each is ready only once the test releases it, as the encoder thread's would be. */
 class LaggingFrames implements FrameQueue {
@@ -76,7 +50,7 @@ function numbered(frames: number): Int16Array {
 }
 
 function setup() {
-  const time = new ExactTime();
+  const time = new SimulatedTime();
   const clock = new FrameClock(20, 4, time);
   const frames = new LaggingFrames();
   const metrics = new Metrics();
