@@ -1,3 +1,5 @@
+import type { FrameCodec } from "../transports/types.js";
+
 /**
  * A call's outbound audio cut into 20 ms frames and encoded, as the pacing clock takes them.
  * Frame k is always samples [k·n, (k+1)·n) of what was pushed since the last clear, so the
@@ -22,10 +24,8 @@ export interface FrameQueue {
   close(): void;
 }
 
-export interface FrameEncoder {
-  readonly encodeFrameSamples: number;
-  encode(frame: Int16Array): Buffer;
-}
+/** What a frame queue needs of the call's codec (OpusCodec, PcmCodec). */
+export type FrameEncoder = Pick<FrameCodec, "encodeFrameSamples" | "encode">;
 
 /** Encodes each frame on this thread, in its clock slot. */
 export class FramesOnSlot implements FrameQueue {

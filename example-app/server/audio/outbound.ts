@@ -1,7 +1,8 @@
 import { FRAME_SAMPLES } from "./opus.js";
 import { Resampler, floatToInt16, int16ToFloat } from "./resampler.js";
 import type { FrameClock } from "./clock.js";
-import { FramesOnSlot, type FrameEncoder, type FrameQueue } from "./frames.js";
+import { FramesOnSlot, type FrameQueue } from "./frames.js";
+import type { FrameCodec } from "../transports/types.js";
 import type { Metrics } from "../metrics.js";
 
 export interface RtpOut {
@@ -44,7 +45,7 @@ export class OutboundAudio {
   private readonly frames: FrameQueue;
 
   constructor(
-    codec: FrameEncoder & { readonly encodeRate: number },
+    codec: Pick<FrameCodec, "encodeRate" | "encodeFrameSamples" | "encode">,
     private readonly clock: FrameClock,
     private readonly events: OutboundEvents,
     private readonly metrics: Metrics,
