@@ -22,6 +22,8 @@ export interface ServerConfig {
   maxCalls: number;
   /** Opus-encode calls' audio on a thread of its own, ahead of each frame's slot (env ENCODE_AHEAD=0 turns it off). */
   encodeAhead: boolean;
+  /** Linux: the server's other threads run at nice 10 below its frame clock's (env LOWER_HELPER_THREADS=0 turns it off). */
+  lowerHelperThreads: boolean;
   staticDir: string | undefined;
   /** Foreign origins allowed to call the API (CORS); empty = same origin only. */
   allowedOrigins: string[];
@@ -137,6 +139,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxBodyBytes: int(env.MAX_BODY_BYTES, 64 * 1024, "MAX_BODY_BYTES"),
     maxCalls: int(env.MAX_CALLS, DEFAULT_MAX_CALLS, "MAX_CALLS"),
     encodeAhead: env.ENCODE_AHEAD !== "0",
+    lowerHelperThreads: env.LOWER_HELPER_THREADS !== "0",
     staticDir: env.STATIC_DIR || undefined,
     allowedOrigins: list(env.ALLOWED_ORIGINS),
     allowedHosts: list(env.ALLOWED_HOSTS),

@@ -4,6 +4,7 @@ import { FrameClock } from "./audio/clock.js";
 import { EncoderThread } from "./audio/encoderThread.js";
 import type { Mode } from "./call.js";
 import { configFromEnv, OFFLINE_STUN, type ServerConfig } from "./config.js";
+import { currentThreadId, lowerHelperThreads } from "./background.js";
 import { createGuard } from "./http/guard.js";
 import { createHandler } from "./http/routes.js";
 import { createLogger, type Logger, type LogSink } from "./logger.js";
@@ -118,6 +119,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       resolve();
     });
   }).catch(failed);
+  // Every thread the server needs is running now; those started later inherit from their creator.
+  if (config.lowerHelperThreads) lowerHelperThreads(currentThreadId());
   const { port } = http.address() as AddressInfo;
   const hostForUrl = config.host.includes(":") ? `[${config.host}]` : config.host;
   const url = `http://${hostForUrl === "0.0.0.0" ? "127.0.0.1" : hostForUrl}:${port}`;

@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
+import { setPriority } from "node:os";
+import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
-import { belowFrameClock, currentThreadId, lowerBelowFrameClock } from "../../example-app/server/background.js";
+import { belowFrameClock, currentThreadId, HELPER_NICE, lowerBelowFrameClock, lowerHelperThreads } from "../../example-app/server/background.js";
+import { startServer } from "../../example-app/server/server.js";
 
 /** /proc/<id>/stat field 41: the scheduling policy (0 normal, 5 SCHED_IDLE). */
 function policy(id: number): number {
@@ -52,5 +55,52 @@ describe.skipIf(!linux)("work that can wait runs below the calls' frame clock (L
 
   it("names the calling thread, so a worker can lower itself without the process", () => {
     expect(currentThreadId()).toBe(process.pid);
+  });
+});
+
+/** /proc/self/task/<id>/stat field 19: the nice value. */
+function niceOf(task: number): number {
+  const stat = readFileSync(`/proc/self/task/${task}/stat`, "utf8");
+  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19 - 3]);
+}
+
+describe.skipIf(!linux)("the server's other threads run below its frame clock's (Linux)", () => {
+  it("lowers every other thread to HELPER_NICE, leaves the kept one, never raises a lower one", async () => {
+    // A thread already lower than the target, and one at the process's priority; each says its id.
+    const idle = "const { parentPort } = require('node:worker_threads'); parentPort.postMessage(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop()); setInterval(() => {}, 1000)";
+    const lower = new Worker(idle, { eval: true });
+    const normal = new Worker(idle, { eval: true });
+    const tid = (w: Worker): Promise<number> => new Promise((resolve) => w.once("message", (m: string) => resolve(Number(m))));
+    try {
+      const [lowerTid, normalTid] = await Promise.all([tid(lower), tid(normal)]);
+      setPriority(lowerTid, HELPER_NICE + 5);
+      expect(niceOf(normalTid)).toBe(niceOf(process.pid));
+      expect(niceOf(process.pid)).toBeLessThan(HELPER_NICE);
+
+      const lowered = lowerHelperThreads(process.pid);
+      expect(lowered).toBeGreaterThan(0);
+      expect(niceOf(normalTid)).toBe(HELPER_NICE);
+      expect(niceOf(lowerTid)).toBe(HELPER_NICE + 5);
+      expect(niceOf(process.pid)).toBeLessThan(HELPER_NICE);
+      for (const t of readdirSync("/proc/self/task").map(Number)) if (t !== process.pid) expect(niceOf(t)).toBeGreaterThanOrEqual(HELPER_NICE);
+      // Nothing left to lower the second time.
+      expect(lowerHelperThreads(process.pid)).toBe(0);
+    } finally {
+      await Promise.all([lower.terminate(), normal.terminate()]);
+    }
+  });
+
+  it("startServer lowers its threads (the encoder thread among them) once they have started", async () => {
+    const before = new Set(readdirSync("/proc/self/task").map(Number));
+    const server = await startServer({ port: 0, geminiApiKey: "", logSink: () => undefined, encodeAhead: true });
+    try {
+      const started = readdirSync("/proc/self/task").map(Number).filter((t) => !before.has(t));
+      // The stand-in's thread and the encoder thread, at least.
+      expect(started.length).toBeGreaterThanOrEqual(2);
+      for (const t of started) expect(niceOf(t)).toBeGreaterThanOrEqual(HELPER_NICE);
+      expect(niceOf(process.pid)).toBeLessThan(HELPER_NICE);
+    } finally {
+      await server.close();
+    }
   });
 });
