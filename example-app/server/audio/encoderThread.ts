@@ -1,7 +1,7 @@
 import type { Logger } from "../logger.js";
 import { startThread, type Thread } from "../threads.js";
 import { FramesOnSlot, type FrameQueue } from "./frames.js";
-import { FRAME_MS, OpusCodec, type OpusPcmRate } from "./opus.js";
+import { frameSamples, OpusCodec, type OpusPcmRate } from "./opus.js";
 
 /** Server → encoder thread. Messages of one stream arrive in order, so a clear precedes the PCM after it. */
 export type ToEncoder =
@@ -140,7 +140,7 @@ class FramesAhead implements FrameQueue {
     private readonly post: (m: ToEncoder) => void,
     private readonly release: () => void,
   ) {
-    this.frameLen = (rate * FRAME_MS) / 1000;
+    this.frameLen = frameSamples(rate);
   }
 
   get queued(): number {

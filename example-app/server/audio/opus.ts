@@ -5,8 +5,10 @@ import { bytesToInt16 } from "./resampler.js";
 export const OPUS_RATE = 48000;
 export const FRAME_MS = 20;
 const OPUS_SET_COMPLEXITY = 4010;
+/** Samples in one 20 ms frame at `rate` Hz. */
+export const frameSamples = (rate: number): number => (rate * FRAME_MS) / 1000;
 /** RTP timestamp step per 20 ms frame. */
-export const FRAME_SAMPLES = (OPUS_RATE * FRAME_MS) / 1000;
+export const FRAME_SAMPLES = frameSamples(OPUS_RATE);
 
 export type OpusPcmRate = 8000 | 12000 | 16000 | 24000 | 48000;
 
@@ -26,7 +28,7 @@ export class OpusCodec {
     readonly encodeRate: OpusPcmRate = OPUS_RATE,
     readonly decodeRate: OpusPcmRate = OPUS_RATE,
   ) {
-    this.encodeFrameSamples = (encodeRate * FRAME_MS) / 1000;
+    this.encodeFrameSamples = frameSamples(encodeRate);
   }
 
   private enc(): OpusScript {

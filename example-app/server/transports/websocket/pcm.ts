@@ -1,3 +1,4 @@
+import { frameSamples } from "../../audio/opus.js";
 import { bytesToInt16 } from "../../audio/resampler.js";
 import type { FrameCodec } from "../types.js";
 
@@ -9,7 +10,7 @@ export class PcmCodec implements FrameCodec {
   readonly encodeFrameSamples: number;
 
   constructor(readonly encodeRate = 24000) {
-    this.encodeFrameSamples = encodeRate / 50;
+    this.encodeFrameSamples = frameSamples(encodeRate);
   }
 
   encode(frame: Int16Array): Buffer {
