@@ -59,11 +59,11 @@ function niceOf(task: string): number {
 }
 
 /**
- * Lowers every thread of this process but `keep` (the frame clock's) to `nice`, never raising one
- * already lower; Linux only, where a nice value belongs to a thread. Threads started later inherit
- * their creator's. Returns how many it lowered.
+ * Lowers every thread of this process but `keep` (the frame clock's) to HELPER_NICE, never raising
+ * one already lower; Linux only, where a nice value belongs to a thread. Threads started later
+ * inherit their creator's. Returns how many it lowered.
  */
-export function lowerHelperThreads(keep: number | undefined, nice = HELPER_NICE): number {
+export function lowerHelperThreads(keep: number | undefined): number {
   if (process.platform !== "linux" || keep === undefined) return 0;
   let lowered = 0;
   let tasks: string[];
@@ -75,8 +75,8 @@ export function lowerHelperThreads(keep: number | undefined, nice = HELPER_NICE)
   for (const task of tasks) {
     if (Number(task) === keep) continue;
     try {
-      if (niceOf(task) >= nice) continue;
-      setPriority(Number(task), nice);
+      if (niceOf(task) >= HELPER_NICE) continue;
+      setPriority(Number(task), HELPER_NICE);
       lowered++;
     } catch {
       // gone meanwhile, or not permitted: it stays where it was
