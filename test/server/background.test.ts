@@ -6,11 +6,16 @@ import { afterEach, describe, expect, it } from "vitest";
 import { belowFrameClock, currentThreadId, HELPER_NICE, lowerBelowFrameClock, lowerHelperThreads } from "../../example-app/server/background.js";
 import { startServer } from "../../example-app/server/server.js";
 
-/** /proc/<id>/stat field 41: the scheduling policy (0 normal, 5 SCHED_IDLE). */
-function policy(id: number): number {
-  const stat = readFileSync(`/proc/${id}/stat`, "utf8");
-  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[41 - 3]);
+/** Field `n` (1-based, as in proc(5)) of a /proc stat file; the command name may hold spaces. */
+function statField(path: string, n: number): number {
+  const stat = readFileSync(path, "utf8");
+  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[n - 3]);
 }
+
+/** /proc/<id>/stat field 41: the scheduling policy (0 normal, 5 SCHED_IDLE). */
+const policy = (id: number): number => statField(`/proc/${id}/stat`, 41);
+/** /proc/self/task/<id>/stat field 19: the nice value. */
+const niceOf = (task: number): number => statField(`/proc/self/task/${task}/stat`, 19);
 
 const linux = process.platform === "linux";
 const kids: ChildProcess[] = [];
@@ -57,12 +62,6 @@ describe.skipIf(!linux)("work that can wait runs below the calls' frame clock (L
     expect(currentThreadId()).toBe(process.pid);
   });
 });
-
-/** /proc/self/task/<id>/stat field 19: the nice value. */
-function niceOf(task: number): number {
-  const stat = readFileSync(`/proc/self/task/${task}/stat`, "utf8");
-  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19 - 3]);
-}
 
 describe.skipIf(!linux)("the server's other threads run below its frame clock's (Linux)", () => {
   it("lowers every other thread to HELPER_NICE, leaves the kept one, never raises a lower one", async () => {

@@ -6,11 +6,10 @@ const ROOT = new URL("../../example-app/", import.meta.url).pathname;
 /** Read from the environment but not the server's to configure. */
 const NOT_SETTINGS = new Set(["PATH"]);
 
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : /\.(ts|mjs|sh)$/.test(e.name) ? [join(dir, e.name)] : [],
-  );
-}
+const sources = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => /\.(ts|mjs|sh)$/.test(f))
+    .map((f) => join(dir, f));
 
 describe("example-app/.env.example", () => {
   it("documents every variable the server and its scripts read", () => {
